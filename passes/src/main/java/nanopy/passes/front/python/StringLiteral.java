@@ -1,0 +1,18 @@
+package nanopy.passes.front.python;
+
+import java.util.List;
+
+/**
+ * The decoded content of one string token.
+ *
+ * @param bytes a {@code b} prefix: {@link #value} holds one char per byte
+ * @param uPrefix a {@code u} prefix (CPython records it as the constant's kind)
+ * @param value the decoded text of a plain string or bytes literal; null for an f-string
+ * @param parts the pieces of an f-string; null for other literals
+ */
+record StringLiteral(boolean bytes, boolean uPrefix, String value, List<FStringPart> parts) {
+    /** True for an f-string. */
+    boolean isFString() {
+        return parts != null;
+    }
+}
