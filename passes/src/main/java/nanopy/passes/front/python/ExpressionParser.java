@@ -349,7 +349,7 @@ class ExpressionParser extends ParserBase {
     /** The value of a NUMBER token's text (already checked by the lexer). */
     static PySyntax.Const number(String text, Span sp) {
         String t = text.replace("_", "");
-        if (t.length() > 1 && t.charAt(0) == '0' && Character.isLetter(t.charAt(1))) {
+        if (t.length() > 2 && t.charAt(0) == '0' && "xXoObB".indexOf(t.charAt(1)) >= 0) {
             int radix = switch (Character.toLowerCase(t.charAt(1))) {
                 case 'x' -> 16;
                 case 'o' -> 8;
@@ -839,10 +839,10 @@ class ExpressionParser extends ParserBase {
                     throw error(e.span(), "expression cannot contain assignment, perhaps you meant \"==\"?");
                 }
                 if (doubleStarAt >= 0) {
-                    throw error(e.span(), "positional argument follows keyword argument unpacking");
+                    throw error(peek(), "positional argument follows keyword argument unpacking");
                 }
                 if (keywordAt >= 0) {
-                    throw error(e.span(), "positional argument follows keyword argument");
+                    throw error(peek(), "positional argument follows keyword argument");
                 }
                 args.add(e);
             }
@@ -863,7 +863,7 @@ class ExpressionParser extends ParserBase {
         int start = peek().start();
         Expr first = slice();
         if (!at(",")) {
-            return first;
+            return first instanceof PySyntax.Starred ? new PySyntax.TupleExpr(List.of(first), ExprContext.Load, span(start)) : first;
         }
         ArrayList<Expr> elts = new ArrayList<>();
         elts.add(first);

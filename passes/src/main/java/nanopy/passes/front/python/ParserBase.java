@@ -17,22 +17,38 @@ abstract class ParserBase {
     protected List<Token> toks;
     protected int pos;
     protected int depth;
+    private final List<Token> mainToks;
+    private int furthest;
 
     ParserBase(SourceText src, List<Token> toks) {
         this.src = src;
         this.toks = toks;
+        this.mainToks = toks;
+    }
+
+    /** The furthest token of the file's token list the parser has looked at. */
+    final Token furthest() {
+        return mainToks.get(furthest);
+    }
+
+    private Token look(int i) {
+        int at = Math.min(i, toks.size() - 1);
+        if (toks == mainToks && at > furthest) {
+            furthest = at;
+        }
+        return toks.get(at);
     }
 
     final Token peek() {
-        return toks.get(pos);
+        return look(pos);
     }
 
     final Token peek(int k) {
-        return toks.get(Math.min(pos + k, toks.size() - 1));
+        return look(pos + k);
     }
 
     final Token next() {
-        Token t = toks.get(pos);
+        Token t = look(pos);
         if (pos < toks.size() - 1) {
             pos++;
         }

@@ -368,7 +368,7 @@ public final class PythonLexer {
                     pos++;
                 }
                 if (Character.digit(at(pos), radix) < 0) {
-                    throw badDigit(name, radix, pos);
+                    throw badDigit(name, radix, isDigit(pos) ? pos : pos - 1);
                 }
                 while (Character.digit(at(pos), radix) >= 0) {
                     pos++;
@@ -404,7 +404,7 @@ public final class PythonLexer {
             if (at(pos) == '+' || at(pos) == '-') {
                 pos++;
                 if (!isDigit(pos)) {
-                    throw fail(pos, "SyntaxError: invalid decimal literal");
+                    throw fail(pos - 1, "SyntaxError: invalid decimal literal");
                 }
             } else if (!isDigit(pos)) {
                 pos = e;
@@ -476,7 +476,12 @@ public final class PythonLexer {
             if (++fstringNesting > MAX_FSTRING_NESTING) {
                 throw fail(start, "SyntaxError: too many nested f-strings");
             }
-            List<FStringPart> parts = fstringBody(start, raw, q, triple, 0);
+            List<FStringPart> parts;
+            try {
+                parts = fstringBody(start, raw, q, triple, 0);
+            } catch (LexError e) {
+                throw atStringEnd(e, start, q, triple);
+            }
             fstringNesting--;
             return new Token(TokenKind.STRING, s.substring(start, pos), start, pos, new StringLiteral(false, false, null, parts), null);
         }
@@ -516,7 +521,32 @@ public final class PythonLexer {
             }
         }
         return new Token(TokenKind.STRING, s.substring(start, pos), start, pos,
-                new StringLiteral(bytes, p.contains("u"), value, null), null);
+                new StringLiteral(bytes, prefix.equals("u"), value, null), null);
+    }
+
+    /**
+     * CPython 3.11 reports errors inside an f-string at the end of the string: relocates {@code e}
+     * there when it is such an error and the end (the first unescaped closing quote) exists.
+     */
+    private LexError atStringEnd(LexError e, int start, char q, boolean triple) {
+        String message = e.error.diagnostics().get(0).message();
+        if (!message.startsWith("SyntaxError: f-string")) {
+            return e;
+        }
+        int i = s.indexOf(q, start) + (triple ? 3 : 1);
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == '\n' && !triple) {
+                return e;
+            } else if (c == q && (!triple || s.startsWith(String.valueOf(q).repeat(3), i))) {
+                return fail(i + (triple ? 3 : 1), message);
+            } else {
+                i++;
+            }
+        }
+        return e;
     }
 
     private LexError unterminated(int start, boolean triple) {
@@ -662,9 +692,12 @@ public final class PythonLexer {
         if (at(pos) == '!') {
             pos++;
             char k = at(pos);
-            if ((k == 's' || k == 'r' || k == 'a') && (at(pos + 1) == '}' || at(pos + 1) == ':')) {
+            if (k == 's' || k == 'r' || k == 'a') {
                 conversion = k;
                 pos++;
+                if (at(pos) != '}' && at(pos) != ':') {
+                    throw fail(pos, "SyntaxError: f-string: expecting '}'");
+                }
             } else {
                 throw fail(pos + 1, "SyntaxError: f-string: invalid conversion character: expected 's', 'r', or 'a'");
             }

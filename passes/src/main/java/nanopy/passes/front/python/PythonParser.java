@@ -15,7 +15,7 @@ import nanopy.py.PySyntax;
  * expected ':'}, {@code SyntaxError: '(' was never closed}, {@code IndentationError: unexpected
  * indent}, ...), else {@code SyntaxError: invalid syntax} at the token where parsing stopped. As in
  * CPython, a tokenizer error anywhere in the file wins over a parser error, except that an
- * unclosed bracket only wins over errors at or after its line. Nesting deeper than the parser
+ * unclosed bracket only wins when the parser has looked at tokens on later lines. Nesting deeper than the parser
  * supports is a {@code SyntaxError: too many nested parentheses}, never a stack overflow.
  */
 public final class PythonParser {
@@ -34,17 +34,18 @@ public final class PythonParser {
         SourceText src = new SourceText(fileName, text);
         List<Token> tokens = PythonLexer.tokenize(src);
         Token last = tokens.get(tokens.size() - 1);
+        StatementParser parser = new StatementParser(src, tokens);
         try {
-            return new StatementParser(src, tokens).file();
+            return parser.file();
         } catch (CompileError e) {
-            throw prefer(e, last);
+            throw prefer(e, last, parser.furthest(), src.line(parser.furthest().start()));
         } catch (StackOverflowError e) {
             throw new CompileError(fileName, Span.at(1, 1), "SyntaxError: too many nested parentheses");
         }
     }
 
     /** Which of a parser error and a pending tokenizer error CPython reports. */
-    private static CompileError prefer(CompileError parserError, Token last) {
+    private static CompileError prefer(CompileError parserError, Token last, Token furthest, int furthestLine) {
         if (last.kind() != TokenKind.ERROR || last.error() == parserError) {
             return parserError;
         }
@@ -54,7 +55,7 @@ public final class PythonParser {
         }
         if (last.text().equals(PythonLexer.UNCLOSED)) {
             int bracketLine = last.error().diagnostics().get(0).span().line();
-            return parserError.diagnostics().get(0).span().line() >= bracketLine ? last.error() : parserError;
+            return furthestLine > bracketLine || furthest == last ? last.error() : parserError;
         }
         return last.error();
     }

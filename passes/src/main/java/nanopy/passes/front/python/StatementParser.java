@@ -207,7 +207,7 @@ final class StatementParser extends PatternParser {
                 Option<String> as = accept("as") ? Option.some(expectName().text()) : Option.none();
                 names.add(new PySyntax.Alias(name, as, span(aliasStart)));
                 if (!parens && at(",") && peek(1).kind() == TokenKind.NEWLINE) {
-                    throw error(peek(), "trailing comma not allowed without surrounding parentheses");
+                    throw error(peek(1), "trailing comma not allowed without surrounding parentheses");
                 }
             } while (accept(","));
             if (parens) {

@@ -6,7 +6,7 @@ import java.util.List;
  * The decoded content of one string token.
  *
  * @param bytes a {@code b} prefix: {@link #value} holds one char per byte
- * @param uPrefix a {@code u} prefix (CPython records it as the constant's kind)
+ * @param uPrefix a lowercase {@code u} prefix (CPython records it as the constant's kind; not for {@code U})
  * @param value the decoded text of a plain string or bytes literal; null for an f-string
  * @param parts the pieces of an f-string; null for other literals
  */
