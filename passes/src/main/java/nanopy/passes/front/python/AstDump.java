@@ -13,17 +13,30 @@ import nanopy.py.PySyntax.Stmt;
  * shown, constants as Python reprs. nanopy's deviations from the ASDL are mapped back: Dict items
  * become {@code keys} (None for {@code **}) and {@code values}, keyword-only parameters become
  * {@code kwonlyargs} and {@code kw_defaults} (None when there is no default), ExprStmt/ListExpr/
- * TupleExpr/SetExpr print as Expr/List/Tuple/Set. Type parameters (3.12) are printed only when
- * present, so that 3.11-compatible code prints 3.11's shape; TypeAlias prints in 3.12's shape.
+ * TupleExpr/SetExpr print as Expr/List/Tuple/Set. In 3.11's shape type parameters (3.12) are
+ * printed only when present, so that 3.11-compatible code prints as 3.11 does; TypeAlias always
+ * prints in 3.12's shape.
  */
 public final class AstDump {
     private final StringBuilder b = new StringBuilder();
+    private final boolean python312;
 
-    private AstDump() {}
+    private AstDump(boolean python312) {
+        this.python312 = python312;
+    }
 
-    /** {@code ast.dump} of a module. */
+    /** CPython 3.11's {@code ast.dump} of a module (type parameters only when there are some). */
     public static String dump(PySyntax.Module module) {
-        AstDump d = new AstDump();
+        return dump(module, false);
+    }
+
+    /** CPython 3.12's {@code ast.dump} of a module: as 3.11's, plus {@code type_params} on every def and class. */
+    public static String dump312(PySyntax.Module module) {
+        return dump(module, true);
+    }
+
+    private static String dump(PySyntax.Module module, boolean python312) {
+        AstDump d = new AstDump(python312);
         d.open("Module");
         d.list("body", module.body(), d::stmt);
         d.field("type_ignores");
@@ -242,7 +255,7 @@ public final class AstDump {
     }
 
     private void typeParams(List<PySyntax.TypeParam> params) {
-        if (!params.isEmpty()) {
+        if (python312 || !params.isEmpty()) {
             list("type_params", params, this::typeParam);
         }
     }

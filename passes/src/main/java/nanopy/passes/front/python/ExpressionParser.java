@@ -243,7 +243,9 @@ class ExpressionParser extends ParserBase {
             return base;
         }
         next();
+        enter();
         Expr exponent = factor();
+        leave();
         return new PySyntax.BinOp(base, PySyntax.Operator.Pow, exponent, span(start));
     }
 

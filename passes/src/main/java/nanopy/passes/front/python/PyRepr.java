@@ -1,6 +1,8 @@
 package nanopy.passes.front.python;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -90,6 +92,25 @@ public final class PyRepr {
         return floating(x, false) + "j";
     }
 
+    /**
+     * The shortest decimal that reads back as {@code x} (positive, finite). The JDK's
+     * {@link Double#toString} gives the shortest with at least two digits, so a one-digit
+     * candidate is tried too.
+     */
+    private static BigDecimal shortest(double x) {
+        BigDecimal d = new BigDecimal(Double.toString(x)).stripTrailingZeros();
+        if (d.precision() == 2) {
+            BigDecimal exact = new BigDecimal(x);
+            for (RoundingMode mode : new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING}) {
+                BigDecimal one = exact.round(new MathContext(1, mode));
+                if (one.doubleValue() == x) {
+                    return one.stripTrailingZeros();
+                }
+            }
+        }
+        return d;
+    }
+
     private static String floating(double x, boolean addDotZero) {
         if (Double.isNaN(x)) {
             return "nan";
@@ -101,7 +122,7 @@ public final class PyRepr {
         if (x == 0) {
             return sign + (addDotZero ? "0.0" : "0");
         }
-        BigDecimal d = new BigDecimal(Double.toString(Math.abs(x))).stripTrailingZeros();
+        BigDecimal d = shortest(Math.abs(x));
         String digits = d.unscaledValue().toString();
         int decpt = digits.length() - d.scale();
         StringBuilder b = new StringBuilder(sign);

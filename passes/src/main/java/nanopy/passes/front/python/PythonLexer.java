@@ -229,7 +229,8 @@ public final class PythonLexer {
                 out.add(Token.of(TokenKind.DEDENT, "", pos, pos));
             }
             if (col != indents[depth]) {
-                throw fail(pos + 1, "IndentationError: unindent does not match any outer indentation level");
+                int lineEnd = s.indexOf('\n', pos);
+                throw fail(lineEnd < 0 ? n : lineEnd, "IndentationError: unindent does not match any outer indentation level");
             }
             if (alt != altIndents[depth]) {
                 throw tabError(lineStart);
