@@ -271,8 +271,12 @@ class ExpressionParser extends ParserBase {
                 e = call(e, start);
             } else if (at("[")) {
                 next();
+                int sliceStart = peek().start();
                 Expr slice = slices();
-                expect("]");
+                if (!at("]")) {
+                    throw missingComma(sliceStart);
+                }
+                next();
                 e = new PySyntax.Subscript(e, slice, ExprContext.Load, span(start));
             } else {
                 return e;
@@ -429,6 +433,20 @@ class ExpressionParser extends ParserBase {
      */
     final nanopy.ir.CompileError missingComma(int elementStart) {
         Token t = peek();
+        if (t.is("=")) {
+            int save = pos;
+            int saveDepth = depth;
+            next();
+            try {
+                bitwiseOr();
+                return error(elementStart, prevEnd(), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+            } catch (nanopy.ir.CompileError e) {
+                return invalid(t);
+            } finally {
+                pos = save;
+                depth = saveDepth;
+            }
+        }
         if (!startsExpression() || t.is("*")) {
             return invalid(t);
         }
@@ -495,6 +513,7 @@ class ExpressionParser extends ParserBase {
         Expr key = firstKey;
         while (true) {
             int itemStart = key != null ? offsetOf(key) : peek().start();
+            int valueStart = itemStart;
             if (key == null && accept("**")) {
                 Expr value = bitwiseOr();
                 items.add(new PySyntax.DictSplat(value, span(itemStart)));
@@ -503,6 +522,7 @@ class ExpressionParser extends ParserBase {
                     key = expression();
                 }
                 expect(":");
+                valueStart = peek().start();
                 Expr value = expression();
                 if (items.isEmpty() && atComprehension()) {
                     List<PySyntax.Comprehension> gens = comprehensions();
@@ -516,7 +536,7 @@ class ExpressionParser extends ParserBase {
                 return new PySyntax.Dict(List.ofAll(items), span(start));
             }
             if (!at(",")) {
-                throw missingComma(itemStart);
+                throw missingComma(valueStart);
             }
             next();
             if (accept("}")) {
@@ -543,6 +563,9 @@ class ExpressionParser extends ParserBase {
         boolean bytes = parts.get(0).string().bytes();
         boolean fstring = false;
         for (Token t : parts) {
+            if (t.string().error() != null) {
+                throw t.string().error();
+            }
             if (t.string().bytes() != bytes) {
                 throw error(prevEnd(), prevEnd(), "cannot mix bytes and nonbytes literals");
             }
@@ -804,6 +827,7 @@ class ExpressionParser extends ParserBase {
         int doubleStarAt = -1;
         while (!at(")")) {
             int argStart = peek().start();
+            int elementStart = argStart;
             if (accept("*")) {
                 Expr value = expression();
                 if (doubleStarAt >= 0) {
@@ -823,6 +847,7 @@ class ExpressionParser extends ParserBase {
                             ? "cannot assign to " + name.text() : "invalid syntax");
                 }
                 next();
+                elementStart = peek().start();
                 Expr value = expression();
                 keywordAt = argStart;
                 keywords.add(new PySyntax.Keyword(Option.some(name.text()), value, span(argStart)));
@@ -852,7 +877,7 @@ class ExpressionParser extends ParserBase {
                 break;
             }
             if (!at(",")) {
-                throw missingComma(argStart);
+                throw missingComma(elementStart);
             }
             next();
         }

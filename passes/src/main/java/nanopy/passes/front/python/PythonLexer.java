@@ -23,6 +23,11 @@ import nanopy.ir.CompileError;
 public final class PythonLexer {
     /** The text of an ERROR token for a bracket never closed (CPython lets it win over parser errors only sometimes). */
     static final String UNCLOSED = "unclosed";
+    /**
+     * The text of an ERROR token for errors CPython's tokenizer only signals with a status code
+     * (indentation, line continuation, end of file), which never win over a parser error.
+     */
+    static final String SOFT = "soft";
 
     private static final int MAX_BRACKETS = 200;
     private static final int MAX_INDENT = 100;
@@ -104,6 +109,10 @@ public final class PythonLexer {
         return new LexError(src.error(offset, message), "");
     }
 
+    private LexError soft(int offset, String message) {
+        return new LexError(src.error(offset, message), SOFT);
+    }
+
     private LexError fail(int start, int end, String message) {
         return new LexError(src.error(start, end, message), "");
     }
@@ -147,16 +156,21 @@ public final class PythonLexer {
             }
         }
         if (!brackets.isEmpty()) {
-            int[] open = brackets.peek();
-            throw new LexError(src.error(open[1], "SyntaxError: '" + (char) open[0] + "' was never closed"), UNCLOSED);
+            throw unclosed();
         }
         if (lineHasTokens) {
             out.add(Token.of(TokenKind.NEWLINE, "", n, n));
         }
+        int end = n > 0 && s.charAt(n - 1) == '\n' ? n - 1 : n;
         for (; depth > 0; depth--) {
-            out.add(Token.of(TokenKind.DEDENT, "", n, n));
+            out.add(Token.of(TokenKind.DEDENT, "", end, end));
         }
-        out.add(Token.of(TokenKind.ENDMARKER, "", n, n));
+        out.add(Token.of(TokenKind.ENDMARKER, "", end, end));
+    }
+
+    private LexError unclosed() {
+        int[] open = brackets.peek();
+        return new LexError(src.error(open[1], "SyntaxError: '" + (char) open[0] + "' was never closed"), UNCLOSED);
     }
 
     private void skipBlanks() {
@@ -173,14 +187,17 @@ public final class PythonLexer {
 
     private void continuation() {
         if (pos + 1 >= n) {
-            throw fail(pos + 1, "SyntaxError: unexpected EOF while parsing");
+            if (!brackets.isEmpty()) {
+                throw unclosed();
+            }
+            throw soft(pos + 1, "SyntaxError: unexpected EOF while parsing");
         }
         if (s.charAt(pos + 1) != '\n') {
-            throw fail(pos + 1, "SyntaxError: unexpected character after line continuation character");
+            throw soft(pos + 1, "SyntaxError: unexpected character after line continuation character");
         }
         pos += 2;
         if (pos >= n) {
-            throw fail(pos, "SyntaxError: unexpected EOF while parsing");
+            throw soft(pos, "SyntaxError: unexpected EOF while parsing");
         }
     }
 
@@ -208,13 +225,16 @@ public final class PythonLexer {
         if (pos >= n || s.charAt(pos) == '#' || s.charAt(pos) == '\n') {
             return;
         }
+        if (s.charAt(pos) == '\\' && at(pos + 1) != '\n') {
+            continuation();
+        }
         if (col == indents[depth]) {
             if (alt != altIndents[depth]) {
                 throw tabError(lineStart);
             }
         } else if (col > indents[depth]) {
             if (depth + 1 >= MAX_INDENT) {
-                throw fail(pos, "IndentationError: too many levels of indentation");
+                throw soft(pos, "IndentationError: too many levels of indentation");
             }
             if (alt <= altIndents[depth]) {
                 throw tabError(lineStart);
@@ -230,7 +250,7 @@ public final class PythonLexer {
             }
             if (col != indents[depth]) {
                 int lineEnd = s.indexOf('\n', pos);
-                throw fail(lineEnd < 0 ? n : lineEnd, "IndentationError: unindent does not match any outer indentation level");
+                throw soft(lineEnd < 0 ? n : lineEnd, "IndentationError: unindent does not match any outer indentation level");
             }
             if (alt != altIndents[depth]) {
                 throw tabError(lineStart);
@@ -239,7 +259,7 @@ public final class PythonLexer {
     }
 
     private LexError tabError(int lineStart) {
-        return fail(lineStart, "TabError: inconsistent use of tabs and spaces in indentation");
+        return soft(lineStart, "TabError: inconsistent use of tabs and spaces in indentation");
     }
 
     /** Scans one token at {@code pos} (not a blank, newline, comment or backslash). */
@@ -484,7 +504,7 @@ public final class PythonLexer {
                 throw atStringEnd(e, start, q, triple);
             }
             fstringNesting--;
-            return new Token(TokenKind.STRING, s.substring(start, pos), start, pos, new StringLiteral(false, false, null, parts), null);
+            return new Token(TokenKind.STRING, s.substring(start, pos), start, pos, new StringLiteral(false, false, null, parts, null), null);
         }
         int bodyStart = pos;
         while (true) {
@@ -511,18 +531,18 @@ public final class PythonLexer {
             try {
                 value = StringEscapes.decode(s, bodyStart, bodyEnd, bytes);
             } catch (StringEscapes.BadEscape e) {
-                throw fail(pos, "SyntaxError: " + e.getMessage());
+                return badString(start, bytes, src.error(pos, "SyntaxError: " + e.getMessage()));
             }
         }
         if (bytes) {
             for (int i = bodyStart; i < bodyEnd; i++) {
                 if (s.charAt(i) >= 128) {
-                    throw fail(start, "SyntaxError: bytes can only contain ASCII literal characters");
+                    return badString(start, true, src.error(start, "SyntaxError: bytes can only contain ASCII literal characters"));
                 }
             }
         }
         return new Token(TokenKind.STRING, s.substring(start, pos), start, pos,
-                new StringLiteral(bytes, prefix.equals("u"), value, null), null);
+                new StringLiteral(bytes, prefix.equals("u"), value, null, null), null);
     }
 
     /**
@@ -548,6 +568,11 @@ public final class PythonLexer {
             }
         }
         return e;
+    }
+
+    /** A string token whose content CPython's parser (not its tokenizer) rejects. */
+    private Token badString(int start, boolean bytes, CompileError error) {
+        return new Token(TokenKind.STRING, s.substring(start, pos), start, pos, new StringLiteral(bytes, false, "", null, error), null);
     }
 
     private LexError unterminated(int start, boolean triple) {

@@ -14,8 +14,9 @@ import nanopy.py.PySyntax;
  * exception class and is CPython 3.11's wording where it has a dedicated one ({@code SyntaxError:
  * expected ':'}, {@code SyntaxError: '(' was never closed}, {@code IndentationError: unexpected
  * indent}, ...), else {@code SyntaxError: invalid syntax} at the token where parsing stopped. As in
- * CPython, a tokenizer error anywhere in the file wins over a parser error, except that an
- * unclosed bracket only wins when the parser has looked at tokens on later lines. Nesting deeper than the parser
+ * CPython, a tokenizer error anywhere in the file wins over a parser error, except indentation,
+ * continuation and end-of-file errors, and an unclosed bracket, which only wins when the parser
+ * has looked at tokens on later lines. Nesting deeper than the parser
  * supports is a {@code SyntaxError: too many nested parentheses}, never a stack overflow.
  */
 public final class PythonParser {
@@ -50,7 +51,7 @@ public final class PythonParser {
             return parserError;
         }
         String message = parserError.diagnostics().get(0).message();
-        if (message.startsWith("IndentationError: unexpected indent")) {
+        if (message.startsWith("IndentationError: unexpected indent") || last.text().equals(PythonLexer.SOFT)) {
             return parserError;
         }
         if (last.text().equals(PythonLexer.UNCLOSED)) {

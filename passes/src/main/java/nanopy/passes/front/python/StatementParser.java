@@ -58,13 +58,14 @@ final class StatementParser extends PatternParser {
 
     private void simpleStatements(ArrayList<Stmt> out) {
         if (at(TokenKind.INDENT)) {
-            throw invalid(peek());
+            Token after = peek(1);
+            throw after.kind() == TokenKind.ERROR && after.text().equals(PythonLexer.SOFT) ? after.error() : invalid(peek());
         }
         do {
             out.add(simpleStatement());
         } while (accept(";") && !at(TokenKind.NEWLINE));
         if (!at(TokenKind.NEWLINE)) {
-            throw invalid(peek());
+            throw out.get(out.size() - 1) instanceof PySyntax.ExprStmt ? afterLookahead(peek()) : invalid(peek());
         }
         next();
     }
@@ -128,6 +129,24 @@ final class StatementParser extends PatternParser {
             }
         }
         return expressionStatement();
+    }
+
+    /**
+     * {@code invalid syntax} at {@code t}, after trying to parse an expression there: CPython's
+     * second pass does, and what it reads decides whether an unclosed bracket is reported instead.
+     */
+    private CompileError afterLookahead(Token t) {
+        if (startsExpression()) {
+            int save = pos;
+            int saveDepth = depth;
+            try {
+                expression();
+            } catch (CompileError e) {
+                depth = saveDepth;
+            }
+            pos = save;
+        }
+        return invalid(t);
     }
 
     private Stmt raise() {
@@ -310,6 +329,11 @@ final class StatementParser extends PatternParser {
         boolean valueBitwise = !(value instanceof PySyntax.Yield || value instanceof PySyntax.YieldFrom
                 || value instanceof PySyntax.Lambda || value instanceof PySyntax.Starred
                 || value instanceof PySyntax.UnaryOp u2 && u2.op() == PySyntax.UnaryOpKind.Not);
+        if (single && valueBitwise && last instanceof PySyntax.Name && last != target) {
+            Expr v = value instanceof PySyntax.TupleExpr t && !isParenthesized(t) ? t.elts().head() : value;
+            int end = src.lineStart(v.span().endLine()) + v.span().endCol() - 1;
+            throw error(offsetOf(last), end, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        }
         if (single && bitwiseLevel && valueBitwise && Targets.invalid(last, Targets.Use.STAR) == last) {
             throw error(last.span(), "cannot assign to " + Targets.describe(last) + " here. Maybe you meant '==' instead of '='?");
         }
@@ -321,14 +345,21 @@ final class StatementParser extends PatternParser {
     }
 
     private Stmt annotated(Expr target, int start, boolean parenthesized) {
+        Token colon = next();
+        boolean validTarget = target instanceof PySyntax.Name || target instanceof PySyntax.Attribute
+                || target instanceof PySyntax.Subscript;
+        Expr annotation;
+        try {
+            annotation = expression();
+        } catch (CompileError e) {
+            throw validTarget ? e : invalid(colon);
+        }
         if (target instanceof PySyntax.TupleExpr || target instanceof PySyntax.ListExpr) {
             throw error(target.span(), "only single target (not " + Targets.describe(target) + ") can be annotated");
         }
         if (!(target instanceof PySyntax.Name || target instanceof PySyntax.Attribute || target instanceof PySyntax.Subscript)) {
             throw error(target.span(), "illegal target for annotation");
         }
-        next();
-        Expr annotation = expression();
         Option<Expr> value = accept("=") ? Option.some(assignedValue()) : Option.none();
         boolean simple = target instanceof PySyntax.Name && !parenthesized;
         return new PySyntax.AnnAssign(Targets.with(target, ExprContext.Store), annotation, value, simple, span(start));
@@ -374,6 +405,17 @@ final class StatementParser extends PatternParser {
 
     /** {@code ':' block}, where {@code header} names the statement for the missing-indent message. */
     private List<Stmt> block(String header, int headerStart) {
+        return block(header, headerStart, true);
+    }
+
+    /**
+     * {@code ':' block}; when the colon is not {@code forced} (CPython's {@code &&':'}), a missing
+     * colon is only {@code expected ':'} before the end of the line, else {@code invalid syntax}.
+     */
+    private List<Stmt> block(String header, int headerStart, boolean forced) {
+        if (!forced && !at(":") && !at(TokenKind.NEWLINE)) {
+            throw invalid(peek());
+        }
         expectForced(":");
         if (!at(TokenKind.NEWLINE)) {
             ArrayList<Stmt> line = new ArrayList<>();
@@ -422,7 +464,7 @@ final class StatementParser extends PatternParser {
         Token keyword = next();
         int start = keyword.start();
         Expr test = condition();
-        List<Stmt> body = block("'" + keyword.text() + "' statement", start);
+        List<Stmt> body = block("'" + keyword.text() + "' statement", start, false);
         List<Stmt> orelse = List.empty();
         if (at("elif")) {
             orelse = List.of(ifStatement());
@@ -436,7 +478,7 @@ final class StatementParser extends PatternParser {
     private Stmt whileStatement() {
         int start = next().start();
         Expr test = condition();
-        List<Stmt> body = block("'while' statement", start);
+        List<Stmt> body = block("'while' statement", start, false);
         List<Stmt> orelse = elseBlock();
         return new PySyntax.While(test, body, orelse, span(start));
     }
@@ -493,7 +535,7 @@ final class StatementParser extends PatternParser {
             } while (accept(","));
             items = List.ofAll(list);
         }
-        List<Stmt> body = block("'with' statement", withAt);
+        List<Stmt> body = block("'with' statement", withAt, false);
         return isAsync ? new PySyntax.AsyncWith(items, body, span(start)) : new PySyntax.With(items, body, span(start));
     }
 
@@ -539,7 +581,7 @@ final class StatementParser extends PatternParser {
             } else if (isStar) {
                 throw error(peek(), "expected one or more exception types");
             }
-            List<Stmt> handlerBody = block(isStar ? "'except*' statement" : "'except' statement", handlerStart);
+            List<Stmt> handlerBody = block(isStar ? "'except*' statement" : "'except' statement", handlerStart, false);
             handlers.add(new PySyntax.ExceptHandler(type, name, handlerBody, span(handlerStart)));
         }
         List<Stmt> orelse = handlers.isEmpty() ? List.empty() : elseBlock();
@@ -685,7 +727,7 @@ final class StatementParser extends PatternParser {
         int start = next().start();
         PySyntax.Pattern pattern = patterns();
         Option<Expr> guard = accept("if") ? Option.some(namedExpression()) : Option.none();
-        List<Stmt> body = block("'case' statement", start);
+        List<Stmt> body = block("'case' statement", start, false);
         return new PySyntax.MatchCase(pattern, guard, body, span(start));
     }
 }
