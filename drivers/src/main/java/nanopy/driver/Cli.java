@@ -62,6 +62,7 @@ final class Cli {
         ir.addSubcommand("diff", new IrDiff());
         ir.addSubcommand("list", new IrList());
         ir.addSubcommand("parse", new IrParse());
+        ir.addSubcommand("dump", new IrDump());
         cl.addSubcommand("ir", ir);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             err.println("internal error: " + ex + " (this is a bug in nanopy)");
@@ -435,6 +436,43 @@ final class Cli {
                 out.printf("%-16s %-16s %s%n", l.name(), l.parent().map(p -> "extends " + p).orElse(""), l.description());
             }
             return OK;
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, description = "print a source file's syntax tree in another tool's format")
+    final class IrDump implements Callable<Integer> {
+        @Option(names = "--python-ast", required = true,
+                description = "print exactly what CPython 3.11's ast.dump(ast.parse(source)) prints")
+        boolean pythonAst;
+
+        @Option(names = "--py312", description = "with --python-ast: CPython 3.12's format (type_params fields)")
+        boolean py312;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() {
+            String text;
+            try {
+                text = nanopy.passes.front.python.SourceDecoding.decode(Files.readAllBytes(file));
+            } catch (IOException e) {
+                err.println("error: " + file + ": cannot read (" + e.getMessage() + ")");
+                return USER_ERROR;
+            } catch (RuntimeException e) {
+                err.println("error: " + file + ": " + e.getMessage());
+                return USER_ERROR;
+            }
+            try {
+                var module = nanopy.passes.front.python.PythonParser.parse(file.toString(), text);
+                out.println(py312 ? nanopy.passes.front.python.AstDump.dump312(module) : nanopy.passes.front.python.AstDump.dump(module));
+                return OK;
+            } catch (CompileError e) {
+                for (Diagnostic d : e.diagnostics()) {
+                    err.print(Diagnostics.render(d, text));
+                }
+                return USER_ERROR;
+            }
         }
     }
 
