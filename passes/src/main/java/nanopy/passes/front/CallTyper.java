@@ -1,0 +1,214 @@
+package nanopy.passes.front;
+
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import nanopy.ir.Span;
+import nanopy.py.PyCore;
+import nanopy.py.PyCore.Type;
+import nanopy.py.PyResolved;
+import nanopy.py.PyResolved.Builtin;
+import nanopy.py.PyTyped;
+import nanopy.py.PyTyped.PrimOp;
+import nanopy.py.PyTypes;
+
+/**
+ * Types calls: of functions and closures ({@code Callable} values: arity and argument types checked,
+ * each argument typed in the context of its parameter), of the stage-1 builtins (each becomes a typed
+ * primitive or {@link PyTyped.Print}) and of the str and list methods ({@code join}, {@code split},
+ * {@code strip}, {@code append}, {@code pop}).
+ */
+final class CallTyper {
+    private final Typing typing;
+    private final ExprTyper exprs;
+
+    CallTyper(Typing typing, ExprTyper exprs) {
+        this.typing = typing;
+        this.exprs = exprs;
+    }
+
+    /** The Python name of a builtin. */
+    static String name(Builtin b) {
+        return switch (b) {
+            case Print -> "print";
+            case Input -> "input";
+            case InputInt -> "input_int";
+            case Len -> "len";
+            case Range -> "range";
+            case IntFn -> "int";
+            case FloatFn -> "float";
+            case StrFn -> "str";
+            case BoolFn -> "bool";
+            case Abs -> "abs";
+            case Min -> "min";
+            case Max -> "max";
+            case Ord -> "ord";
+            case Chr -> "chr";
+        };
+    }
+
+    PyTyped.Expr call(PyResolved.Call c, Option<Type> expected) {
+        if (c.func() instanceof PyResolved.BuiltinName(var fn, var s)) {
+            return builtin(fn, c);
+        }
+        if (!c.keywords().isEmpty()) {
+            return typing.fail(c.keywords().head().span(), "keyword arguments are only supported for print's sep and end", PyTypes.NONE);
+        }
+        PyTyped.Expr fn = exprs.expr(c.func(), Option.none());
+        Type ft = PyTypes.typeOf(fn);
+        String fname = c.func() instanceof PyResolved.Name n ? Typing.userName(n.id()) : typing.text(c.func().span());
+        if (!typing.ok(fn)) {
+            c.args().forEach(a -> exprs.expr(a, Option.none()));
+            return typing.failed(c.span(), PyTypes.NONE);
+        }
+        if (!(ft instanceof PyCore.FunType(var params, var result, var sp))) {
+            return typing.fail(c.span(), "calling a non-function: " + fname + " has type " + Typing.show(ft), PyTypes.NONE);
+        }
+        if (params.size() != c.args().size()) {
+            c.args().forEach(a -> exprs.expr(a, Option.none()));
+            return typing.fail(c.span(), "arity mismatch: " + fname + " takes " + params.size() + " argument"
+                    + (params.size() == 1 ? "" : "s") + " but " + c.args().size() + (c.args().size() == 1 ? " was" : " were") + " given", result);
+        }
+        List<PyTyped.Expr> args = List.empty();
+        for (int i = 0; i < params.size(); i++) {
+            args = args.append(exprs.expect(c.args().get(i), params.get(i), "argument " + (i + 1) + " of " + fname));
+        }
+        return typing.ok(args) ? new PyTyped.Call(fn, args, result, c.span()) : typing.failed(c.span(), result);
+    }
+
+    private PyTyped.Expr builtin(Builtin fn, PyResolved.Call c) {
+        Span s = c.span();
+        if (fn == Builtin.Print) {
+            return print(c);
+        }
+        if (!c.keywords().isEmpty()) {
+            return typing.fail(c.keywords().head().span(), name(fn) + " takes no keyword arguments", PyTypes.NONE);
+        }
+        List<PyTyped.Expr> args = c.args().map(a -> exprs.expr(a, Option.none()));
+        if (!typing.ok(args)) {
+            return typing.failed(s, PyTypes.NONE);
+        }
+        List<Type> ts = args.map(PyTypes::typeOf);
+        Option<PyTyped.Expr> out = switch (fn) {
+            case Input -> args.size() <= 1 && ts.forAll(PyTypes.STR::equals) ? prim(PrimOp.Input, args, PyTypes.STR, s) : Option.none();
+            case InputInt -> args.isEmpty() ? prim(PrimOp.InputInt, args, PyTypes.INT, s) : Option.none();
+            case Len -> one(ts).flatMap(t -> switch (t) {
+                case PyCore.StrType x -> prim(PrimOp.StrLen, args, PyTypes.INT, s);
+                case PyCore.ListType x -> prim(PrimOp.ListLen, args, PyTypes.INT, s);
+                case PyCore.TupleType x -> prim(PrimOp.TupleLen, args, PyTypes.INT, s);
+                default -> Option.none();
+            });
+            case IntFn -> one(ts).flatMap(t -> switch (t) {
+                case PyCore.IntType x -> Option.some(args.head());
+                case PyCore.FloatType x -> prim(PrimOp.FloatToInt, args, PyTypes.INT, s);
+                case PyCore.StrType x -> prim(PrimOp.StrToInt, args, PyTypes.INT, s);
+                default -> Option.none();
+            });
+            case FloatFn -> one(ts).flatMap(t -> switch (t) {
+                case PyCore.IntType x -> prim(PrimOp.IntToFloat, args, PyTypes.FLOAT, s);
+                case PyCore.FloatType x -> Option.some(args.head());
+                case PyCore.StrType x -> prim(PrimOp.StrToFloat, args, PyTypes.FLOAT, s);
+                default -> Option.none();
+            });
+            case StrFn -> one(ts).filter(t -> !(t instanceof PyCore.FunType)).flatMap(t -> prim(PrimOp.ToStr, args, PyTypes.STR, s));
+            case BoolFn -> one(ts).filter(t -> !(t instanceof PyCore.FunType)).flatMap(t -> prim(PrimOp.Truthy, args, PyTypes.BOOL, s));
+            case Abs -> one(ts).filter(Typing::numeric)
+                    .flatMap(t -> prim(t.equals(PyTypes.INT) ? PrimOp.IntAbs : PrimOp.FloatAbs, args, t, s));
+            case Min, Max -> minMax(fn == Builtin.Min, args, ts, s);
+            case Ord -> one(ts).filter(PyTypes.STR::equals).flatMap(t -> prim(PrimOp.Ord, args, PyTypes.INT, s));
+            case Chr -> one(ts).filter(PyTypes.INT::equals).flatMap(t -> prim(PrimOp.Chr, args, PyTypes.STR, s));
+            case Range -> Option.some(typing.fail(s, "range can only be iterated over by for and comprehensions in NanoPy", PyTypes.NONE));
+            case Print -> Option.none();
+        };
+        return out.getOrElse(() -> typing.fail(s, "no version of " + name(fn) + " takes ("
+                + ts.map(Typing::show).mkString(", ") + ")", PyTypes.NONE));
+    }
+
+    private static Option<Type> one(List<Type> ts) {
+        return ts.size() == 1 ? Option.some(ts.head()) : Option.none();
+    }
+
+    private static Option<PyTyped.Expr> prim(PrimOp op, List<PyTyped.Expr> args, Type t, Span s) {
+        return Option.some(new PyTyped.Prim(op, args, t, s));
+    }
+
+    private static Option<PyTyped.Expr> minMax(boolean min, List<PyTyped.Expr> args, List<Type> ts, Span s) {
+        if (args.size() < 2 || !ts.forAll(ts.head()::equals) || !Typing.numeric(ts.head())) {
+            return Option.none();
+        }
+        boolean ints = ts.head().equals(PyTypes.INT);
+        PrimOp op = min ? (ints ? PrimOp.IntMin : PrimOp.FloatMin) : (ints ? PrimOp.IntMax : PrimOp.FloatMax);
+        return Option.some(args.tail().foldLeft(args.head(), (acc, x) -> new PyTyped.Prim(op, List.of(acc, x), ts.head(), s)));
+    }
+
+    private PyTyped.Expr print(PyResolved.Call c) {
+        List<PyTyped.Expr> args = c.args().map(a -> {
+            PyTyped.Expr t = exprs.expr(a, Option.none());
+            return typing.ok(t) && PyTypes.typeOf(t) instanceof PyCore.FunType
+                    ? typing.fail(a.span(), "printing a function is not supported in NanoPy", PyTypes.NONE) : t;
+        });
+        PyTyped.Expr sep = new PyTyped.StrLit(" ", c.span());
+        PyTyped.Expr end = new PyTyped.StrLit("\n", c.span());
+        boolean ok = typing.ok(args);
+        for (PyResolved.Keyword k : c.keywords()) {
+            if (!k.arg().equals("sep") && !k.arg().equals("end")) {
+                typing.fail(k.span(), "print takes only the keyword arguments sep and end, not " + k.arg(), PyTypes.NONE);
+                ok = false;
+                continue;
+            }
+            PyTyped.Expr v = exprs.expect(k.value(), PyTypes.STR, "print's " + k.arg());
+            ok &= typing.ok(v);
+            if (k.arg().equals("sep")) {
+                sep = v;
+            } else {
+                end = v;
+            }
+        }
+        return ok ? new PyTyped.Print(args, sep, end, c.span()) : typing.failed(c.span(), PyTypes.NONE);
+    }
+
+    PyTyped.Expr method(PyResolved.MethodCall m, Option<Type> expected) {
+        PyTyped.Expr recv = exprs.expr(m.receiver(), Option.none());
+        Type rt = PyTypes.typeOf(recv);
+        if (!typing.ok(recv)) {
+            return typing.failed(m.span(), PyTypes.NONE);
+        }
+        Span s = m.span();
+        int n = m.args().size();
+        if (rt.equals(PyTypes.STR)) {
+            return switch (m.method()) {
+                case "join" -> n == 1 ? typed(PrimOp.StrJoin, recv, List.of(exprs.expect(m.args().head(), PyTypes.list(PyTypes.STR),
+                        "the argument of join")), PyTypes.STR, s) : arity(m, 1);
+                case "split" -> n == 0 ? typed(PrimOp.StrSplit, recv, List.empty(), PyTypes.list(PyTypes.STR), s)
+                        : n == 1 ? typed(PrimOp.StrSplitSep, recv, List.of(exprs.expect(m.args().head(), PyTypes.STR,
+                        "the separator of split")), PyTypes.list(PyTypes.STR), s) : arity(m, 1);
+                case "strip" -> n == 0 ? typed(PrimOp.StrStrip, recv, List.empty(), PyTypes.STR, s) : arity(m, 0);
+                default -> unsupported(m, rt);
+            };
+        }
+        if (rt instanceof PyCore.ListType(var elem, var sp)) {
+            return switch (m.method()) {
+                case "append" -> n == 1 ? typed(PrimOp.ListAppend, recv, List.of(exprs.expect(m.args().head(), elem,
+                        "the argument of append")), PyTypes.NONE, s) : arity(m, 1);
+                case "pop" -> n == 0 ? typed(PrimOp.ListPop, recv, List.empty(), elem, s)
+                        : n == 1 ? typed(PrimOp.ListPopAt, recv, List.of(exprs.expect(m.args().head(), PyTypes.INT,
+                        "the index of pop")), elem, s) : arity(m, 1);
+                default -> unsupported(m, rt);
+            };
+        }
+        return unsupported(m, rt);
+    }
+
+    private PyTyped.Expr typed(PrimOp op, PyTyped.Expr recv, List<PyTyped.Expr> args, Type t, Span s) {
+        return typing.ok(args) ? new PyTyped.Prim(op, args.prepend(recv), t, s) : typing.failed(s, t);
+    }
+
+    private PyTyped.Expr arity(PyResolved.MethodCall m, int want) {
+        return typing.fail(m.span(), "arity mismatch: " + m.method() + " takes " + want + " argument" + (want == 1 ? "" : "s")
+                + " but " + m.args().size() + " were given", PyTypes.NONE);
+    }
+
+    private PyTyped.Expr unsupported(PyResolved.MethodCall m, Type t) {
+        String owner = t instanceof PyCore.ListType ? "list" : Typing.show(t);
+        return typing.fail(m.span(), "unsupported: method " + owner + "." + m.method() + " is not in NanoPy yet", PyTypes.NONE);
+    }
+}

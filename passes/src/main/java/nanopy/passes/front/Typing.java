@@ -1,0 +1,96 @@
+package nanopy.passes.front;
+
+import io.vavr.collection.List;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import nanopy.ir.Span;
+import nanopy.pass.PassContext;
+import nanopy.py.PyCore.Type;
+import nanopy.py.PyTyped;
+import nanopy.py.PyTypes;
+
+/**
+ * The state of one {@link CheckTypes} run: the type of every variable (by unique name), the
+ * expressions already reported as wrong (so that one mistake gives one diagnostic, not a cascade),
+ * and helpers for messages (source text of a span, a variable's name as the user wrote it).
+ */
+final class Typing {
+    final PassContext ctx;
+    final Map<String, Type> vars = new HashMap<>();
+    private final Set<String> poisonedVars = new HashSet<>();
+    private final Set<PyTyped.Expr> failed = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final String[] lines;
+
+    Typing(PassContext ctx) {
+        this.ctx = ctx;
+        this.lines = ctx.source().split("\n", -1);
+    }
+
+    /** Reports a type error and returns a stand-in expression of {@code type} that is never reported again. */
+    PyTyped.Expr fail(Span span, String message, Type type) {
+        ctx.error(span, message);
+        return failed(span, type);
+    }
+
+    /** A stand-in expression for an error already reported. */
+    PyTyped.Expr failed(Span span, Type type) {
+        PyTyped.Expr e = new PyTyped.Var("<error>", type, span);
+        failed.add(e);
+        return e;
+    }
+
+    /** True unless {@code e} stands for a reported error. */
+    boolean ok(PyTyped.Expr e) {
+        return !failed.contains(e);
+    }
+
+    /** True when all of {@code es} are fine. */
+    boolean ok(List<PyTyped.Expr> es) {
+        return es.forAll(this::ok);
+    }
+
+    /** Declares a variable's type (first assignment, annotation, parameter). */
+    void declare(String name, Type type, boolean poisoned) {
+        vars.put(name, type);
+        if (poisoned) {
+            poisonedVars.add(name);
+        }
+    }
+
+    boolean poisoned(String name) {
+        return poisonedVars.contains(name);
+    }
+
+    /** The name as the user wrote it ({@code x.2} was {@code x}). */
+    static String userName(String unique) {
+        int dot = unique.indexOf('.');
+        return dot < 0 ? unique : unique.substring(0, dot);
+    }
+
+    /** The source text of a one-line span, or empty. */
+    String text(Span s) {
+        if (!s.isKnown() || s.line() != s.endLine() || s.line() > lines.length) {
+            return "";
+        }
+        String line = lines[s.line() - 1];
+        return s.endCol() - 1 <= line.length() && s.col() >= 1 ? line.substring(s.col() - 1, s.endCol() - 1) : "";
+    }
+
+    static String show(Type t) {
+        return PyTypes.show(t);
+    }
+
+    /** {@code an int}, {@code a str}, ... for messages. */
+    static String article(Type t) {
+        String s = show(t);
+        return ("aeiou".indexOf(s.charAt(0)) >= 0 ? "an " : "a ") + s;
+    }
+
+    static boolean numeric(Type t) {
+        return t.equals(PyTypes.INT) || t.equals(PyTypes.FLOAT);
+    }
+}
