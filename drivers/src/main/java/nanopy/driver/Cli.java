@@ -63,6 +63,7 @@ final class Cli {
         ir.addSubcommand("list", new IrList());
         ir.addSubcommand("parse", new IrParse());
         cl.addSubcommand("ir", ir);
+        cl.addSubcommand("golden", nanopy.driver.golden.GoldenCommand.commandLine(out, err));
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             err.println("internal error: " + ex + " (this is a bug in nanopy)");
             return PASS_BUG;
