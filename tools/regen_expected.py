@@ -9,6 +9,7 @@ prepended. A .arith program (nanopy's example language) is translated to one Pyt
 """
 
 import argparse
+import concurrent.futures
 import os
 import re
 import subprocess
@@ -191,15 +192,21 @@ def programs(args):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--python", default="python3")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="programs run at once")
     ap.add_argument("paths", nargs="+")
     ns = ap.parse_args()
-    status = 0
-    for p in programs(ns.paths):
+
+    def one(p):
         try:
-            print(f"{p}: {regenerate(ns.python, p)}")
+            return 0, f"{p}: {regenerate(ns.python, p)}"
         except ArithSyntaxError as e:
-            print(f"{p}: cannot translate ({e}); give it a '# error:' header if it must be rejected", file=sys.stderr)
-            status = 1
+            return 1, f"{p}: cannot translate ({e}); give it a '# error:' header if it must be rejected"
+
+    status = 0
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, ns.jobs)) as pool:
+        for bad, line in pool.map(one, list(programs(ns.paths))):
+            print(line, file=sys.stderr if bad else sys.stdout, flush=True)
+            status |= bad
     return status
 
 
