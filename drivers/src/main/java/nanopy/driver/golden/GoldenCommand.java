@@ -32,7 +32,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "golden", mixinStandardHelpOptions = true, description = "check golden programs pass by pass")
 public final class GoldenCommand implements Callable<Integer> {
-    private GoldenCommand() {}
+    private final PrintStream err;
+
+    private GoldenCommand(PrintStream err) {
+        this.err = err;
+    }
 
     /**
      * The {@code golden} command with its subcommands, printing to {@code out} and {@code err}.
@@ -41,20 +45,23 @@ public final class GoldenCommand implements Callable<Integer> {
      * @param err where notices and errors go
      */
     public static CommandLine commandLine(PrintStream out, PrintStream err) {
-        CommandLine cl = new CommandLine(new GoldenCommand());
+        CommandLine cl = new CommandLine(new GoldenCommand(err));
         cl.addSubcommand("report", new Report(out, err));
         return cl;
     }
 
+    /** Without a subcommand: says which there are, exit status 2. */
     @Override
     public Integer call() {
+        err.println("usage: nanopy golden report [--pipeline FILE] [--target T] [--junit-xml FILE] [DIR...]");
+        err.println("try 'nanopy golden report --help'");
         return 2;
     }
 
     /** {@code nanopy golden report}. */
     @Command(name = "report", mixinStandardHelpOptions = true,
-            description = {"check every program on every target that compiles it, after every pass, and print a table",
-                "program x pass (ok, or the first failing pass) with totals 'programs k/n, passes k/m'.",
+            description = {"Check every program on every target that compiles it, after every pass, and print a table "
+                + "program x pass (ok, or the first failing pass) with totals 'programs k/n, passes k/m'.",
                 "Without DIR: the suites golden/programs/* and ../shared/corpus/* under the current folder."})
     static final class Report implements Callable<Integer> {
         private final PrintStream out;
@@ -73,7 +80,7 @@ public final class GoldenCommand implements Callable<Integer> {
         Path junitXml;
 
         @Option(names = "--timeout", paramLabel = "SECONDS", description = "time limit per program and target (default: ${DEFAULT-VALUE})")
-        long timeoutSeconds = 30;
+        long timeoutSeconds = 60;
 
         @Option(names = "--jobs", paramLabel = "N", description = "programs checked at once (default: the number of processors)")
         int jobs = Runtime.getRuntime().availableProcessors();
