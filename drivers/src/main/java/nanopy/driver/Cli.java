@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -87,6 +84,7 @@ final class Cli {
                 case "build" -> compile(Mode.BUILD, rest);
                 case "check" -> compile(Mode.CHECK, rest);
                 case "ir" -> ir(rest);
+                case "golden" -> nanopy.driver.golden.GoldenCommand.run(rest, out, err);
                 case "-V", "--version" -> {
                     out.println(VERSION);
                     yield OK;
@@ -105,6 +103,7 @@ final class Cli {
 
     private void help() {
         out.println("usage: nanopy [run|build|check] [options] FILE | -c CODE");
+        out.println("       nanopy golden report [--pipeline FILE] [--target T] [--junit-xml FILE] [DIR...]");
         out.println("       nanopy ir describe LANGUAGE | diff A B | list | parse LANGUAGE FILE | dump --python-ast FILE");
         out.println("A nanopass compiler for NanoPy, a statically typed subset of Python 3.12.");
         out.println("Without a command, 'run' is implied: nanopy prog.py is nanopy run prog.py.");
@@ -240,23 +239,7 @@ final class Cli {
 
     private Driver driver(PipelineOptions o) throws ConfigError {
         PipelineConfig config = o.pipelineFile == null ? PipelineConfig.builtin() : PipelineConfig.load(o.pipelineFile);
-        PassRegistry registry;
-        if (o.plugins.isEmpty()) {
-            registry = PassRegistry.builtin();
-        } else {
-            List<URL> urls = new ArrayList<>();
-            for (Path p : o.plugins) {
-                if (!Files.isRegularFile(p)) {
-                    throw new ConfigError(p + ": no such plugin jar");
-                }
-                try {
-                    urls.add(p.toUri().toURL());
-                } catch (MalformedURLException e) {
-                    throw new ConfigError(p + ": " + e.getMessage());
-                }
-            }
-            registry = PassRegistry.load(new URLClassLoader(urls.toArray(URL[]::new), Cli.class.getClassLoader()));
-        }
+        PassRegistry registry = PassRegistry.withPlugins(o.plugins);
         return new Driver(config, registry);
     }
 
