@@ -46,8 +46,12 @@ class GoldenBrokenPassTest {
         return Path.of(GoldenBrokenPassTest.class.getResource("/broken-pipeline.toml").toURI());
     }
 
-    static Path exampleSuite() {
-        return GoldenLayout.goldenDir().resolve("programs/example");
+    /**
+     * A frozen copy of the example suite (test resources), so adding programs to
+     * golden/programs/example does not change what this test expects.
+     */
+    static Path exampleSuite() throws URISyntaxException {
+        return Path.of(GoldenBrokenPassTest.class.getResource("/broken-pass-suite/example").toURI());
     }
 
     @Test
