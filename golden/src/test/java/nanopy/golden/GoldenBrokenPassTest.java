@@ -90,7 +90,7 @@ class GoldenBrokenPassTest {
     }
 
     @Test
-    void courseReportOnTheBuiltinPipelinesPassesEverything() {
+    void courseReportOnTheBuiltinPipelinesPassesEverything() throws URISyntaxException {
         Run r = report(exampleSuite().toString());
         assertEquals(0, r.status(), r.out() + r.err());
         assertRow(r.out(), "example/undefined_variable", ".R    ", "ok (rejected by uniquify)");
@@ -98,7 +98,7 @@ class GoldenBrokenPassTest {
     }
 
     @Test
-    void courseReportRejectsAnUnknownTarget() {
+    void courseReportRejectsAnUnknownTarget() throws URISyntaxException {
         Run r = report("--target", "nope", exampleSuite().toString());
         assertEquals(2, r.status());
         assertTrue(r.err().contains("unknown target 'nope'"), r.err());
