@@ -24,9 +24,13 @@ final class FrontEnd {
 
     /** What the program prints on stdout with {@code stdin} as input; a runtime error propagates. */
     static String run(String source, String stdin, StringBuilder out) {
-        PyTyped.Module m = compile("test.py", source);
-        new PyTypedInterpreter().run(m, new ProgramIo(new BufferedReader(new StringReader(stdin)), out));
+        execute(compile("test.py", source), stdin, out);
         return out.toString();
+    }
+
+    /** Runs a typed program with {@code stdin} as input, printing to {@code out}; a runtime error propagates. */
+    static void execute(PyTyped.Module m, String stdin, Appendable out) {
+        new PyTypedInterpreter().run(m, new ProgramIo(new BufferedReader(new StringReader(stdin)), out));
     }
 
     /** What the program prints on stdout. */
