@@ -143,6 +143,10 @@ public final class ResolveNames implements Pass<PyCore.Module, PyResolved.Module
             return resolve(scope.parent.get(), id);
         }
 
+        private static boolean declaredNonlocal(Scope s, String id) {
+            return s.nonlocals.containsKey(id) || s.kind == Scope.Kind.COMPREHENSION && declaredNonlocal(s.parent.get(), id);
+        }
+
         private static Scope root(Scope s) {
             return s.parent.map(Translator::root).getOrElse(s);
         }
@@ -226,6 +230,10 @@ public final class ResolveNames implements Pass<PyCore.Module, PyResolved.Module
             PyResolved.Builtin b = BUILTINS.get(node.id());
             if (b != null && node.ctx() == PySyntax.ExprContext.Load) {
                 return new PyResolved.BuiltinName(b, node.span());
+            }
+            if (declaredNonlocal(current, node.id())) {
+                // Already reported as a nonlocal of a missing name; one mistake, one diagnostic.
+                return new PyResolved.Name(node.id(), node.ctx(), node.span());
             }
             if (OTHER_PYTHON_BUILTINS.contains(node.id())) {
                 ctx.error(node.span(), "unsupported: builtin " + node.id() + " is not in NanoPy yet");
