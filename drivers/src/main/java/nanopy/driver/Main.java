@@ -52,7 +52,7 @@ public final class Main {
             System.arraycopy(args, 0, full, 1, args.length);
         }
         if (full.length == 0) {
-            err.println("usage: nanopy [run|build|check|ir] [options] FILE | -c CODE");
+            err.println("usage: nanopy [run|build|check|ir] [options] FILE | DIR | -c CODE");
             err.println("try 'nanopy --help' for the options");
             return 2;
         }

@@ -1,16 +1,34 @@
 package nanopy.py.interp;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * Python's {@code repr} of a float: the shortest decimal string that reads back as the same double
- * (Java's {@link Double#toString} finds those digits since JDK 19), laid out as CPython does
+ * (Java's {@link Double#toString} finds those digits since JDK 19, but never fewer than two, so a
+ * one-digit candidate is tried too: {@code 5e-324}, not {@code 4.9e-324}), laid out as CPython does
  * ({@code float_repr_style = 'short'}, format code {@code 'r'}): positional when the decimal exponent
  * is in [-4, 16), with {@code .0} for whole numbers, otherwise {@code d.ddde+XX} with at least two
  * exponent digits; {@code inf}, {@code -inf}, {@code nan}, {@code -0.0}.
  */
 final class FloatRepr {
     private FloatRepr() {}
+
+    /** The shortest decimal that reads back as {@code x} (positive, finite), the nearest one among equals. */
+    private static BigDecimal shortest(double x) {
+        BigDecimal d = new BigDecimal(Double.toString(x)).stripTrailingZeros();
+        if (d.precision() == 2) {
+            BigDecimal exact = new BigDecimal(x);
+            for (RoundingMode mode : new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING}) {
+                BigDecimal one = exact.round(new MathContext(1, mode));
+                if (one.doubleValue() == x) {
+                    return one.stripTrailingZeros();
+                }
+            }
+        }
+        return d;
+    }
 
     static String repr(double d) {
         if (Double.isNaN(d)) {
@@ -22,7 +40,7 @@ final class FloatRepr {
         if (d == 0) {
             return 1 / d < 0 ? "-0.0" : "0.0";
         }
-        BigDecimal b = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        BigDecimal b = shortest(Math.abs(d));
         String digits = b.unscaledValue().toString();
         // value = 0.digits * 10^decpt
         int decpt = digits.length() - b.scale();
