@@ -1,8 +1,5 @@
 package nanopy.passes.front.python;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
