@@ -1,0 +1,119 @@
+package nanopy.driver;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import nanopy.ir.IrError;
+import nanopy.ir.IrText;
+import nanopy.ir.Language;
+import nanopy.ir.Languages;
+import nanopy.ir.Node;
+import nanopy.ir.ProgramIo;
+import nanopy.ir.Source;
+import nanopy.pass.PassContext;
+import nanopy.target.TargetRunner;
+
+/**
+ * Compiles and runs programs: picks a pipeline (ad-hoc {@code --passes}, a named target, or the
+ * default target for the file's extension), feeds it source text or IR text, runs a slice of its
+ * passes under a {@link PassManager}, and runs the result with the target's runner. The CLI, the
+ * library API ({@link Nanopy}) and the golden tests all go through here.
+ */
+public final class Driver {
+    private final PipelineConfig config;
+    private final PassRegistry registry;
+    private final Map<String, TargetRunner> runners = new LinkedHashMap<>();
+
+    /**
+     * @param config the pipeline config
+     * @param registry the passes
+     */
+    public Driver(PipelineConfig config, PassRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+        for (TargetRunner r : ServiceLoader.load(TargetRunner.class, Driver.class.getClassLoader())) {
+            runners.putIfAbsent(r.name(), r);
+        }
+    }
+
+    /** A driver with the built-in config and passes. */
+    public static Driver builtin() {
+        try {
+            return new Driver(PipelineConfig.builtin(), PassRegistry.builtin());
+        } catch (ConfigError e) {
+            throw new IllegalStateException("the built-in pipeline config is broken: " + e.getMessage(), e);
+        }
+    }
+
+    public PipelineConfig config() {
+        return config;
+    }
+
+    public PassRegistry registry() {
+        return registry;
+    }
+
+    /**
+     * Chooses the pipeline: {@code passes} if given, else target {@code target}, else the default
+     * target for {@code fileName}'s extension.
+     *
+     * @throws ConfigError for unknown passes or targets, misfitting passes, or no default target
+     */
+    public Pipeline pipeline(Optional<String> passes, Optional<String> target, String fileName) throws ConfigError {
+        if (passes.isPresent()) {
+            return Pipeline.parse(passes.get(), "--passes", registry);
+        }
+        if (target.isPresent()) {
+            return config.resolve(target.get(), registry);
+        }
+        Optional<String> t = config.targetForFile(fileName);
+        if (t.isEmpty()) {
+            throw new ConfigError(fileName + ": no default target for this kind of file; choose one with --target (targets: "
+                    + String.join(", ", config.targetNames()) + ")");
+        }
+        return config.resolve(t.get(), registry);
+    }
+
+    /** The result of compiling: the last language reached and the program in it. */
+    public record Compiled(Language language, Node program) {}
+
+    /**
+     * Runs steps {@code from} (inclusive) to {@code to} (exclusive). When {@code from} is 0 and the
+     * first pass reads {@link Source}, {@code text} is source code; otherwise it is IR text of the
+     * language step {@code from} reads.
+     *
+     * @throws IrError when IR text is malformed
+     * @throws nanopy.ir.CompileError when the program is wrong
+     * @throws PassFailure when a pass misbehaves
+     */
+    public Compiled compile(Pipeline p, int from, int to, String fileName, String text, PassManager pm) throws IrError {
+        Language in = from < p.steps().size() ? p.steps().get(from).pass().input() : p.steps().get(p.steps().size() - 1).pass().output();
+        Node program;
+        if (in == Source.LANGUAGE) {
+            program = new Source.SourceFile(fileName, text);
+        } else {
+            program = IrText.parse(in, text);
+        }
+        PassContext ctx = new PassContext(fileName, in == Source.LANGUAGE ? text : "", p.options());
+        Node out = pm.run(p, from, to, program, ctx);
+        Language lang = Languages.of(out).orElseThrow();
+        return new Compiled(lang, out);
+    }
+
+    /**
+     * Runs a compiled program: with the pipeline's runner when it names one, else with the reference
+     * interpreter of its language.
+     *
+     * @throws nanopy.ir.PyRuntimeError when the program fails
+     * @throws UnsupportedOperationException when nothing can run programs of that language
+     */
+    public void execute(Pipeline p, Compiled c, ProgramIo io) {
+        String runnerName = p.run().orElse("interpret");
+        TargetRunner r = runners.get(runnerName);
+        if (r == null) {
+            throw new UnsupportedOperationException("no runner called '" + runnerName + "' (known: " + String.join(", ", runners.keySet()) + ")");
+        }
+        r.run(c.language(), c.program(), io);
+    }
+}

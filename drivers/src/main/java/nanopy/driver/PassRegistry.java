@@ -1,0 +1,125 @@
+package nanopy.driver;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import nanopy.ir.Language;
+import nanopy.ir.Languages;
+import nanopy.ir.Suggest;
+import nanopy.pass.Pass;
+
+/**
+ * Every pass nanopy knows: the built-in ones and those of other jars on the class path, all found
+ * with {@link ServiceLoader} (each jar lists its passes in {@code META-INF/services/nanopy.pass.Pass}).
+ */
+public final class PassRegistry {
+    private final Map<String, PassInfo> byName = new LinkedHashMap<>();
+
+    private PassRegistry() {}
+
+    /**
+     * Loads the passes visible from {@code loader}.
+     *
+     * @throws IllegalStateException when two passes have the same name or a pass's type does not
+     *     name two generated languages (a bug in that pass's jar)
+     */
+    @SuppressWarnings("rawtypes")
+    public static PassRegistry load(ClassLoader loader) {
+        PassRegistry r = new PassRegistry();
+        for (ServiceLoader.Provider<Pass> p : ServiceLoader.load(Pass.class, loader).stream().toList()) {
+            r.add(p.type());
+        }
+        return r;
+    }
+
+    /** The passes of nanopy's own class path. */
+    public static PassRegistry builtin() {
+        return load(PassRegistry.class.getClassLoader());
+    }
+
+    /** {@code FlattenCalls} becomes {@code flatten-calls}; {@code UncoverLive} becomes {@code uncover-live}. */
+    public static String registryName(Class<?> c) {
+        String s = c.getSimpleName();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (Character.isUpperCase(ch)) {
+                boolean boundary = i > 0 && (Character.isLowerCase(s.charAt(i - 1)) || Character.isDigit(s.charAt(i - 1))
+                        || (i + 1 < s.length() && Character.isLowerCase(s.charAt(i + 1)) && Character.isUpperCase(s.charAt(i - 1))));
+                if (boundary) {
+                    sb.append('-');
+                }
+                sb.append(Character.toLowerCase(ch));
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.toString();
+    }
+
+    private void add(Class<?> type) {
+        Language[] langs = languagesOf(type);
+        Pass<?, ?> instance;
+        try {
+            instance = (Pass<?, ?>) type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("pass class " + type.getName() + " needs a public no-argument constructor", e);
+        }
+        PassInfo info = PassInfo.builder().name(registryName(type)).type(type).input(langs[0]).output(langs[1])
+                .description(instance.description()).build();
+        PassInfo prev = byName.putIfAbsent(info.name(), info);
+        if (prev != null && prev.type() != type) {
+            throw new IllegalStateException("two passes are named " + info.name() + ": " + prev.type().getName() + " and " + type.getName());
+        }
+    }
+
+    private static Language[] languagesOf(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Type t : c.getGenericInterfaces()) {
+                if (t instanceof ParameterizedType pt && pt.getRawType() == Pass.class) {
+                    Type[] args = pt.getActualTypeArguments();
+                    return new Language[] {language(type, args[0]), language(type, args[1])};
+                }
+            }
+        }
+        throw new IllegalStateException("pass " + type.getName() + " must implement Pass<In.Program, Out.Program> directly");
+    }
+
+    private static Language language(Class<?> pass, Type t) {
+        if (t instanceof Class<?> c) {
+            Optional<Language> l = Languages.byEntryType(c);
+            if (l.isPresent()) {
+                return l.get();
+            }
+        }
+        throw new IllegalStateException("pass " + pass.getName() + ": " + t.getTypeName() + " is not the entry type of an IR language");
+    }
+
+    /** The pass called {@code name}. */
+    public Optional<PassInfo> get(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** {@code " (did you mean X?)"} for an unknown name, or {@code ""}. */
+    public String suggest(String name) {
+        return Suggest.didYouMean(name, byName.keySet());
+    }
+
+    /** All passes, in registration order. */
+    public Collection<PassInfo> all() {
+        return byName.values();
+    }
+
+    /** All passes sorted by name. */
+    public List<PassInfo> sorted() {
+        List<PassInfo> out = new ArrayList<>(byName.values());
+        out.sort((a, b) -> a.name().compareTo(b.name()));
+        return out;
+    }
+}
