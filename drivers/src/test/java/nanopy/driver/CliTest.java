@@ -78,7 +78,7 @@ class CliTest {
     @Test
     void dumpAfterAllPrintsEveryPass() {
         Run r = nanopy("--dump-after-all", prog.toString());
-        for (String p : List.of("parse-arith (Arith)", "uniquify (Arith)", "fold-constants (Arith)", "remove-complex-operands (ArithAtomic)",
+        for (String p : List.of("parse-arith (Arith)", "uniquify (Arith)", "fold-constants (Arith)", "remove-negation (ArithNoNeg)", "remove-complex-operands (ArithAtomic)",
                 "flatten-lets (ArithFlat)")) {
             assertTrue(r.out().contains(";; IR after " + p + "\n"), p + " in " + r.out());
         }
@@ -102,7 +102,7 @@ class CliTest {
         assertEquals(0, nanopy("--dump-dir=" + out, prog.toString()).status());
         try (var files = Files.list(out)) {
             assertEquals(List.of("01-parse-arith.Arith.ir", "02-uniquify.Arith.ir", "03-fold-constants.Arith.ir",
-                    "04-remove-complex-operands.ArithAtomic.ir", "05-flatten-lets.ArithFlat.ir"),
+                    "04-remove-negation.ArithNoNeg.ir", "05-remove-complex-operands.ArithAtomic.ir", "06-flatten-lets.ArithFlat.ir"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertTrue(Files.readString(out.resolve("02-uniquify.Arith.ir")).startsWith("(Program\n  (Let \"x.1\""));
@@ -121,11 +121,11 @@ class CliTest {
     @Test
     void startAfterWithMalformedIrGivesPositionAndCaret() throws IOException {
         Path ir = dir.resolve("bad.ir");
-        Files.writeString(ir, "(Program\n  (Prim Add [(Int 1) (Prim Neg [(Int 2)])]))\n");
+        Files.writeString(ir, "(Program\n  (Prim Add [(Int 1) (Prim Sub [(Int 2) (Int 1)])]))\n");
         Run r = nanopy("--start-after=remove-complex-operands", "--target=example", ir.toString());
         assertEquals(1, r.status());
         assertEquals(ir + ":2:23: error: expected Atom but got Prim in field args of Prim\n"
-                + " 2 |   (Prim Add [(Int 1) (Prim Neg [(Int 2)])]))\n"
+                + " 2 |   (Prim Add [(Int 1) (Prim Sub [(Int 2) (Int 1)])]))\n"
                 + "   |                       ^\n", r.err());
     }
 
@@ -136,22 +136,22 @@ class CliTest {
         List<String> lines = r.err().lines().toList();
         assertTrue(lines.get(0).matches("pass\\s+calls\\s+wall ms\\s+cpu ms\\s+allocated"), r.err());
         assertTrue(lines.get(1).matches("parse-arith\\s+1\\s+[0-9.]+\\s+[0-9.]+\\s+[0-9]+ (B|KiB|MiB)"), r.err());
-        assertTrue(lines.get(lines.size() - 1).matches("total\\s+5\\s+[0-9.]+\\s+[0-9.]+\\s+[0-9]+ (B|KiB|MiB)"), r.err());
+        assertTrue(lines.get(lines.size() - 1).matches("total\\s+6\\s+[0-9.]+\\s+[0-9.]+\\s+[0-9]+ (B|KiB|MiB)"), r.err());
     }
 
     @Test
     void listsPassesAndTargets() {
         Run p = nanopy("--list-passes");
-        assertTrue(p.out().contains("remove-complex-operands      Arith -> ArithAtomic             bind complex operands"), p.out());
+        assertTrue(p.out().contains("remove-complex-operands      ArithNoNeg -> ArithAtomic        bind complex operands"), p.out());
         Run t = nanopy("--list-targets");
         assertTrue(t.out().contains("example: the worked example"), t.out());
-        assertTrue(t.out().contains("  parse-arith,uniquify,fold-constants,remove-complex-operands,flatten-lets"), t.out());
+        assertTrue(t.out().contains("  parse-arith,uniquify,fold-constants,remove-negation,remove-complex-operands,flatten-lets"), t.out());
     }
 
     @Test
     void printPipelineParsesBack() {
         Run r = nanopy("--target=example", "--print-pipeline");
-        assertEquals("parse-arith,uniquify,fold-constants,remove-complex-operands,flatten-lets\n", r.out());
+        assertEquals("parse-arith,uniquify,fold-constants,remove-negation,remove-complex-operands,flatten-lets\n", r.out());
         Run again = nanopy("--passes=" + r.out().strip(), "--print-pipeline");
         assertEquals(r, again);
     }

@@ -80,9 +80,9 @@ class PipelineConfigTest {
     void aSwapReplacesAPassWithOneOfTheSameLanguages() throws IOException, ConfigError {
         Path f = write("base = \"builtin\"\n[swap]\nfold-constants = \"keep-constants\"\n");
         Pipeline p = PipelineConfig.load(f).resolve("example", REGISTRY);
-        assertEquals("parse-arith,uniquify,keep-constants,remove-complex-operands,flatten-lets", p.canonical());
-        assertEquals("F:3:1: cannot swap 'uniquify' (Arith -> Arith) for 'remove-complex-operands' (Arith -> ArithAtomic): the languages differ",
-                error("base = \"builtin\"\n[swap]\nuniquify = \"remove-complex-operands\"\n", "example"));
+        assertEquals("parse-arith,uniquify,keep-constants,remove-negation,remove-complex-operands,flatten-lets", p.canonical());
+        assertEquals("F:3:1: cannot swap 'uniquify' (Arith -> Arith) for 'remove-negation' (Arith -> ArithNoNeg): the languages differ",
+                error("base = \"builtin\"\n[swap]\nuniquify = \"remove-negation\"\n", "example"));
     }
 
     @Test
@@ -91,14 +91,14 @@ class PipelineConfigTest {
                 base = "builtin"
                 [target.tuned]
                 after = "arith-front"
-                passes = ["remove-complex-operands", "flatten-lets"]
+                passes = ["remove-negation", "remove-complex-operands", "flatten-lets"]
                 run = "interpret"
                 [target.tuned.options]
                 "fold-constants.max" = 20
                 "flatten-lets.name" = "a b"
                 """);
         Pipeline p = PipelineConfig.load(f).resolve("tuned", REGISTRY);
-        assertEquals("parse-arith,uniquify,fold-constants{max=20},remove-complex-operands,flatten-lets{name=\"a b\"}", p.canonical());
+        assertEquals("parse-arith,uniquify,fold-constants{max=20},remove-negation,remove-complex-operands,flatten-lets{name=\"a b\"}", p.canonical());
         assertEquals(Map.of("fold-constants.max", 20L, "flatten-lets.name", "a b"), p.options());
         Pipeline again = Pipeline.parse(p.canonical(), "--passes", REGISTRY);
         assertEquals(p.steps(), again.steps());

@@ -17,6 +17,6 @@ public final class SmuggleNode implements Pass<Arith.Program, ArithAtomic.Progra
     @SuppressWarnings({"unchecked", "rawtypes"})
     public ArithAtomic.Program apply(Arith.Program program, PassContext ctx) {
         List atoms = List.of(new Arith.Int(1));
-        return new ArithAtomic.Program(new ArithAtomic.Prim(Arith.Op.Neg, (List<ArithAtomic.Atom>) atoms));
+        return new ArithAtomic.Program(new ArithAtomic.Prim(Arith.Op.Sub, (List<ArithAtomic.Atom>) atoms));
     }
 }

@@ -55,7 +55,7 @@ class IrRuntimeTest {
     @Test
     void aNodeOfTheWrongNonterminalIsReportedWithProductionAndField() {
         IrError e = assertThrows(IrError.class, () -> IrText.parse(ArithAtomic.LANGUAGE,
-                "(Program\n  (Prim Add [(Int 1) (Prim Neg [(Int 2)])]))"));
+                "(Program\n  (Prim Add [(Int 1) (Prim Sub [(Int 2) (Int 1)])]))"));
         assertEquals("2:23: expected Atom but got Prim in field args of Prim", e.getMessage());
     }
 
@@ -65,7 +65,7 @@ class IrRuntimeTest {
                 assertThrows(IrError.class, () -> IrText.parse(Arith.LANGUAGE, "(Program (Lett \"x\" (Int 1) (Int 2)))")).getMessage());
         assertEquals("1:11: Int has 1 field Int(long value) but got 2",
                 assertThrows(IrError.class, () -> IrText.parse(Arith.LANGUAGE, "(Program (Int 1 2))")).getMessage());
-        assertEquals("1:16: expected one of Add, Sub, Mul, Neg (Op) but got Div in field op of Prim",
+        assertEquals("1:16: expected one of Add, Sub, Mul (Op) but got Div in field op of Prim",
                 assertThrows(IrError.class, () -> IrText.parse(Arith.LANGUAGE, "(Program (Prim Div []))")).getMessage());
         assertEquals("1:15: expected long but got x in field value of Int",
                 assertThrows(IrError.class, () -> IrText.parse(Arith.LANGUAGE, "(Program (Int x))")).getMessage());

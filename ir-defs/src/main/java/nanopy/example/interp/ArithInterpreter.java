@@ -25,6 +25,7 @@ public final class ArithInterpreter implements Interpreter {
             case Arith.Int i -> i.value();
             case Arith.Var v -> env.get(v.name()).getOrElseThrow(() -> new IllegalStateException("unbound " + v.name()));
             case Arith.Prim p -> ArithOps.apply(p.op(), p.args().map(a -> eval(a, env)).toJavaList(), p.span());
+            case Arith.Neg n -> ArithOps.negate(eval(n.operand(), env), n.span());
             case Arith.Let l -> eval(l.body(), env.put(l.name(), eval(l.rhs(), env)));
         };
     }

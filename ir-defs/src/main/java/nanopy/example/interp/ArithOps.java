@@ -10,7 +10,7 @@ final class ArithOps {
     private ArithOps() {}
 
     /**
-     * Applies {@code op} to {@code args} (two operands, or one for {@code Neg}).
+     * Applies {@code op} to its two operands.
      *
      * @throws PyRuntimeError {@code OverflowError: integer overflow} when the result needs more than 64 bits
      */
@@ -20,8 +20,16 @@ final class ArithOps {
                 case Add -> Math.addExact(args.get(0), args.get(1));
                 case Sub -> Math.subtractExact(args.get(0), args.get(1));
                 case Mul -> Math.multiplyExact(args.get(0), args.get(1));
-                case Neg -> Math.negateExact(args.get(0));
             };
+        } catch (ArithmeticException e) {
+            throw new PyRuntimeError("OverflowError", "integer overflow", span);
+        }
+    }
+
+    /** {@code -x}; overflow (of the most negative long) is a run-time error. */
+    static long negate(long x, Span span) {
+        try {
+            return Math.negateExact(x);
         } catch (ArithmeticException e) {
             throw new PyRuntimeError("OverflowError", "integer overflow", span);
         }

@@ -29,12 +29,20 @@ public final class FoldConstants implements Pass<Arith.Program, Arith.Program> {
                             case Add -> Math.addExact(xs.get(0), xs.get(1));
                             case Sub -> Math.subtractExact(xs.get(0), xs.get(1));
                             case Mul -> Math.multiplyExact(xs.get(0), xs.get(1));
-                            case Neg -> Math.negateExact(xs.get(0));
                         };
                         return new Arith.Int(v, p.span());
                     } catch (ArithmeticException overflow) {
                         return rewritten;
                     }
+                }
+                return rewritten;
+            }
+
+            @Override
+            protected Arith.Expr onNeg(Arith.Neg node) {
+                Arith.Expr rewritten = super.onNeg(node);
+                if (rewritten instanceof Arith.Neg n && n.operand() instanceof Arith.Int i && i.value() != Long.MIN_VALUE) {
+                    return new Arith.Int(-i.value(), n.span());
                 }
                 return rewritten;
             }

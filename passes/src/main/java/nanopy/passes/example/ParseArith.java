@@ -140,7 +140,7 @@ public final class ParseArith implements Pass<Source.SourceFile, Arith.Program> 
             case "-" -> {
                 at++;
                 Expr e = unary();
-                return new Arith.Prim(Op.Neg, List.of(e), t.span.to(e.span()));
+                return new Arith.Neg(e, t.span.to(e.span()));
             }
             case "int" -> {
                 at++;

@@ -1,9 +1,9 @@
 package nanopy.passes.example;
 
 import io.vavr.collection.List;
-import nanopy.example.Arith;
+import nanopy.example.ArithNoNeg;
 import nanopy.example.ArithAtomic;
-import nanopy.example.ArithToArithAtomic;
+import nanopy.example.ArithNoNegToArithAtomic;
 import nanopy.pass.Pass;
 import nanopy.pass.PassContext;
 
@@ -12,21 +12,21 @@ import nanopy.pass.PassContext;
  * {@code let} placed around the primitive, operands in left-to-right order (the "remove complex
  * operands" pass of Siek, Essentials of Compilation, chapter 2).
  */
-public final class RemoveComplexOperands implements Pass<Arith.Program, ArithAtomic.Program> {
+public final class RemoveComplexOperands implements Pass<ArithNoNeg.Program, ArithAtomic.Program> {
     @Override
     public String description() {
         return "bind complex operands of primitives to temporaries";
     }
 
     @Override
-    public ArithAtomic.Program apply(Arith.Program program, PassContext ctx) {
-        return new ArithToArithAtomic() {
+    public ArithAtomic.Program apply(ArithNoNeg.Program program, PassContext ctx) {
+        return new ArithNoNegToArithAtomic() {
             @Override
-            protected ArithAtomic.Expr onPrim(Arith.Prim node) {
+            protected ArithAtomic.Expr onPrim(ArithNoNeg.Prim node) {
                 List<String> temps = List.empty();
                 List<ArithAtomic.Expr> values = List.empty();
                 List<ArithAtomic.Atom> atoms = List.empty();
-                for (Arith.Expr arg : node.args()) {
+                for (ArithNoNeg.Expr arg : node.args()) {
                     ArithAtomic.Expr e = expr(arg);
                     if (e instanceof ArithAtomic.Atom a) {
                         atoms = atoms.append(a);
