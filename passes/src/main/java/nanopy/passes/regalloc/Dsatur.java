@@ -78,7 +78,7 @@ public final class Dsatur {
         int fallback = taken.nextClearBit(0);
         for (String m : g.moveRelated(v)) {
             Location l = out.get(m);
-            if (l != null && l.spilled() == spilled && !taken.get(l.index()) && l.index() < fallback + 256) {
+            if (l != null && l.spilled() == spilled && !taken.get(l.index())) {
                 return l.index();
             }
         }

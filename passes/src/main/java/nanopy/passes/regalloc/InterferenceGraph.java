@@ -50,17 +50,40 @@ public final class InterferenceGraph {
                         }
                     }
                 }
-                if (st.call()) {
-                    for (String v : after.get(i)) {
-                        if (!st.defs().contains(v)) {
-                            machine.registerClass(g.classOf().get(v))
-                                    .ifPresent(c -> c.callerSaved().forEach(r -> ig.forbidden.get(v).set(r)));
-                        }
+            }
+        }
+        ig.constrainCalls(g, live, machine);
+        return ig;
+    }
+
+    /**
+     * A graph from edges computed earlier (an interference pass's output), plus the call
+     * constraints, which are recomputed from {@code g} and {@code live}.
+     */
+    public static InterferenceGraph fromEdges(FlowGraph g, Liveness live, MachineDescription machine,
+                                              List<List<String>> edges, List<List<String>> moves) {
+        InterferenceGraph ig = new InterferenceGraph(g.classOf());
+        edges.forEach(e -> ig.addEdge(e.get(0), e.get(1)));
+        moves.forEach(e -> ig.addMove(e.get(0), e.get(1)));
+        ig.constrainCalls(g, live, machine);
+        return ig;
+    }
+
+    private void constrainCalls(FlowGraph g, Liveness live, MachineDescription machine) {
+        for (FlowGraph.FlowBlock b : g.blocks()) {
+            List<Set<String>> after = live.liveAfter().get(b.label());
+            for (int i = 0; i < b.steps().size(); i++) {
+                FlowGraph.Step st = b.steps().get(i);
+                if (!st.call()) {
+                    continue;
+                }
+                for (String v : after.get(i)) {
+                    if (!st.defs().contains(v)) {
+                        machine.registerClass(classOf.get(v)).ifPresent(c -> c.callerSaved().forEach(r -> forbidden.get(v).set(r)));
                     }
                 }
             }
         }
-        return ig;
     }
 
     /** Adds an interference edge (ignored between different classes and from a register to itself). */
