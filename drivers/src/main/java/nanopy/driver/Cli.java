@@ -144,6 +144,9 @@ final class Cli {
         @Option(names = "-c", paramLabel = "CODE", description = "compile CODE instead of a file")
         String code;
 
+        @Option(names = "--report-run-time", hidden = true, description = "print compile and run time (ms, in-process) to stderr")
+        boolean reportRunTime;
+
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "(build) where to write the compiled program")
         Path output;
     }
@@ -217,6 +220,9 @@ final class Cli {
             err.println("error: give either a FILE or -c CODE, not both");
             return USAGE;
         }
+        if (mode == Mode.RUN && o.code == null && Bytecode.isBytecodeFile(file)) {
+            return Bytecode.run(file, in, out, err);
+        }
         String fileName = o.code != null ? "<string>" : file != null ? file.toString() : "<none>";
         if (o.code != null && o.target == null && o.passes == null) {
             fileName = "<string>";
@@ -255,8 +261,10 @@ final class Cli {
                 .spans(o.dumpSpans).build();
         PassManager pm = new PassManager(inst, out);
         String source = o.startAfter == null ? text : null;
+        long started = System.nanoTime();
         try {
             Driver.Compiled c = driver.compile(p, from, to, fileName, text, pm);
+            long compiled = System.nanoTime();
             if (o.timePasses) {
                 err.print(pm.timeTable());
             }
@@ -267,6 +275,10 @@ final class Cli {
                     return OK;
                 }
                 case BUILD -> {
+                    if (o.output != null && complete && Bytecode.isImage(c.program())) {
+                        Bytecode.write(c.program(), o.output);
+                        return OK;
+                    }
                     String ir = IrText.print(c.language(), c.program(), o.dumpSpans) + "\n";
                     if (o.output != null) {
                         Files.writeString(o.output, ir, StandardCharsets.UTF_8);
@@ -282,7 +294,11 @@ final class Cli {
                         }
                         return OK;
                     }
-                    return execute(driver, p, c, fileName, source);
+                    int status = execute(driver, p, c, fileName, source);
+                    if (o.reportRunTime) {
+                        err.printf("nanopy: compile %.1f ms, run %.1f ms%n", (compiled - started) / 1e6, (System.nanoTime() - compiled) / 1e6);
+                    }
+                    return status;
                 }
                 default -> throw new IllegalStateException();
             }
@@ -441,9 +457,18 @@ final class Cli {
 
     @Command(mixinStandardHelpOptions = true, description = "print a source file's syntax tree in another tool's format")
     final class IrDump implements Callable<Integer> {
-        @Option(names = "--python-ast", required = true,
+        @Option(names = "--python-ast",
                 description = "print exactly what CPython 3.11's ast.dump(ast.parse(source)) prints")
         boolean pythonAst;
+
+        @Option(names = "--format", paramLabel = "dot", description = "dot: the interference graphs and control-flow graphs (register-VM targets)")
+        String format;
+
+        @Option(names = "--target", paramLabel = "T", description = "with --format=dot: the target (default: by file extension)")
+        String target;
+
+        @Option(names = "--function", paramLabel = "F", description = "with --format=dot: only function F")
+        String function = "";
 
         @Option(names = "--py312", description = "with --python-ast: CPython 3.12's format (type_params fields)")
         boolean py312;
@@ -453,6 +478,13 @@ final class Cli {
 
         @Override
         public Integer call() {
+            if ("dot".equals(format)) {
+                return DotDump.run(file, Optional.ofNullable(target), function, out, err);
+            }
+            if (format != null || !pythonAst) {
+                err.println("error: give --python-ast or --format=dot");
+                return USAGE;
+            }
             String text;
             try {
                 text = nanopy.passes.front.python.SourceDecoding.decode(Files.readAllBytes(file));
