@@ -34,8 +34,8 @@ public final class AllocateRegisters implements Pass<RegInterference.Program, Re
     private static RegAllocated.Function function(RegInterference.Function f) {
         LiveFlow lf = LiveFlow.of(f.params(), f.blocks());
         InterferenceGraph g = InterferenceGraph.fromEdges(lf.graph(), lf.liveness(), RegVmMachine.MACHINE,
-                f.interference().map(e -> java.util.List.of(e.a(), e.b())).asJava(),
-                f.moves().map(e -> java.util.List.of(e.a(), e.b())).asJava());
+                f.interference().map(e -> java.util.List.of(e.a(), e.b())).toJavaList(),
+                f.moves().map(e -> java.util.List.of(e.a(), e.b())).toJavaList());
         Map<String, Integer> pre = new LinkedHashMap<>();
         int[] next = new int[2];
         for (RegCode.Operand p : f.params()) {

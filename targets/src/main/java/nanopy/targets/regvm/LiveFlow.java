@@ -17,8 +17,8 @@ record LiveFlow(FlowGraph graph, Liveness liveness) {
         Map<String, Set<String>> in = new HashMap<>();
         Map<String, List<Set<String>>> after = new HashMap<>();
         for (RegLive.Block b : blocks) {
-            in.put(b.label(), new LinkedHashSet<>(b.liveIn().regs().asJava()));
-            after.put(b.label(), b.liveAfter().map(l -> (Set<String>) new LinkedHashSet<>(l.regs().asJava())).asJava());
+            in.put(b.label(), new LinkedHashSet<>(b.liveIn().regs().toJavaList()));
+            after.put(b.label(), b.liveAfter().map(l -> (Set<String>) new LinkedHashSet<>(l.regs().toJavaList())).toJavaList());
         }
         return new LiveFlow(g, new Liveness(in, after));
     }

@@ -27,7 +27,7 @@ final class RegFlow {
             }
             RegCode.Tail t = tails.get(b);
             steps.add(new FlowGraph.Step(Set.of(), names(uses(t), classOf), false, t instanceof RegCode.TailCall));
-            blocks.add(new FlowGraph.FlowBlock(labels.get(b), steps, successors(t).asJava()));
+            blocks.add(new FlowGraph.FlowBlock(labels.get(b), steps, successors(t).toJavaList()));
         }
         return new FlowGraph(blocks, classOf);
     }
