@@ -16,7 +16,7 @@ final class FunctionSelector {
 
     RegCode.Function function(String name, List<Closed.Local> params, List<Blocks.Block> blocks, Span span) {
         List<RegCode.Operand> ps = params.map(p -> (RegCode.Operand) new RegCode.VReg(p.name(), Types.bank(p.type()), p.span()));
-        return new RegCode.Function(name, ps, blocks.map(this::block), span);
+        return HoistConstants.hoist(new RegCode.Function(name, ps, blocks.map(this::block), span));
     }
 
     private RegCode.Block block(Blocks.Block b) {
