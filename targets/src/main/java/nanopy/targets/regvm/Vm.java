@@ -14,7 +14,8 @@ import nanopy.py.interp.TargetRuntime;
  * arguments into the callee's low registers and pushes four ints and the caller's function. Calls
  * never recurse in Java: depth is bounded by {@link #MAX_DEPTH} and exceeding it raises
  * {@code RecursionError}. Tail calls reuse the frame. Frequent instructions run inline; the
- * others are in {@link ColdOps}, which keeps this method small enough for the JIT.
+ * others are in {@link ColdOps}, which keeps this method small enough for the JIT. Floor division
+ * and modulo by a positive power of two are a shift and a mask (exact for negative dividends too).
  */
 final class Vm {
     /** Nested Python calls allowed before RecursionError (LANGUAGE.md asks for at least 100,000). */
@@ -169,13 +170,14 @@ final class Vm {
                     case Ops.FLOOR_DIV_I64 -> {
                         long a = p[pb + code[pc + 2]];
                         long b = p[pb + code[pc + 3]];
-                        p[pb + code[pc + 1]] = b > 0 ? Math.floorDiv(a, b) : TargetRuntime.floorDiv(a, b, Span.NONE);
+                        p[pb + code[pc + 1]] = b <= 0 ? TargetRuntime.floorDiv(a, b, Span.NONE)
+                                : (b & (b - 1)) == 0 ? a >> Long.numberOfTrailingZeros(b) : Math.floorDiv(a, b);
                         pc += 4;
                     }
                     case Ops.MOD_I64 -> {
                         long a = p[pb + code[pc + 2]];
                         long b = p[pb + code[pc + 3]];
-                        p[pb + code[pc + 1]] = b > 0 ? Math.floorMod(a, b) : TargetRuntime.mod(a, b, Span.NONE);
+                        p[pb + code[pc + 1]] = b <= 0 ? TargetRuntime.mod(a, b, Span.NONE) : (b & (b - 1)) == 0 ? a & (b - 1) : Math.floorMod(a, b);
                         pc += 4;
                     }
                     case Ops.ADD_F64 -> {
