@@ -88,7 +88,7 @@ public final class AllocateRegisters implements Pass<RegInterference.Program, Re
         RegAllocated.Tail tail(RegCode.Tail t) {
             return switch (t) {
                 case RegCode.Jump j -> new RegAllocated.Jump(j.label(), j.span());
-                case RegCode.Br b -> new RegAllocated.Br(b.op(), operands(b.srcs()), b.then(), b.orelse(), b.span());
+                case RegCode.Br b -> new RegAllocated.Br(b.op(), operands(b.srcs()), b.imms(), b.then(), b.orelse(), b.span());
                 case RegCode.Ret r -> new RegAllocated.Ret(r.value().map(this::operand), r.span());
                 case RegCode.TailCall c -> new RegAllocated.TailCall(operands(c.srcs()), c.span());
             };

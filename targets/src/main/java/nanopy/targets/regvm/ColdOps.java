@@ -32,6 +32,12 @@ final class ColdOps {
             case Ops.LE_F64 -> p[pb + a] = Vm.d(p[pb + x]) <= Vm.d(p[pb + y]) ? 1 : 0;
             case Ops.GT_F64 -> p[pb + a] = Vm.d(p[pb + x]) > Vm.d(p[pb + y]) ? 1 : 0;
             case Ops.GE_F64 -> p[pb + a] = Vm.d(p[pb + x]) >= Vm.d(p[pb + y]) ? 1 : 0;
+            case Ops.EQ_I64_IMM -> p[pb + a] = p[pb + x] == y ? 1 : 0;
+            case Ops.NE_I64_IMM -> p[pb + a] = p[pb + x] != y ? 1 : 0;
+            case Ops.LT_I64_IMM -> p[pb + a] = p[pb + x] < y ? 1 : 0;
+            case Ops.LE_I64_IMM -> p[pb + a] = p[pb + x] <= y ? 1 : 0;
+            case Ops.GT_I64_IMM -> p[pb + a] = p[pb + x] > y ? 1 : 0;
+            case Ops.GE_I64_IMM -> p[pb + a] = p[pb + x] >= y ? 1 : 0;
             case Ops.NE_STR -> p[pb + a] = r[rb + x].equals(r[rb + y]) ? 0 : 1;
             case Ops.IS -> p[pb + a] = r[rb + x] == r[rb + y] ? 1 : 0;
             case Ops.IS_NOT -> p[pb + a] = r[rb + x] != r[rb + y] ? 1 : 0;

@@ -159,6 +159,7 @@ public final class EmitRegvm implements Pass<RegAllocated.Program, RegImage.Imag
             case RegAllocated.Br b -> {
                 c.add(Ops.branch(b.op()));
                 b.srcs().forEach(s -> c.add(index(s)));
+                b.imms().forEach(m -> c.add(imm(b.op(), m)));
                 label(b.then(), c, fixups);
                 jump(b.orelse(), next, c, fixups);
             }

@@ -207,10 +207,18 @@ final class FunctionSelector {
 
     private RegCode.Tail branch(Blocks.Expr test, String then, String orelse, Span sp) {
         if (test instanceof Blocks.Prim p && PrimSelector.fusable(p)) {
-            return new RegCode.Br(PrimSelector.compareOpcode(p), new PrimSelector(this).compareOperands(p), then, orelse, sp);
+            PrimSelector ps = new PrimSelector(this);
+            PrimSelector.ImmediateForm imm = ps.immediateForm(p);
+            if (imm != null) {
+                return new RegCode.Br(imm.op(), List.of(imm.operand()), List.of(imm.imm()), then, orelse, sp);
+            }
+            return new RegCode.Br(PrimSelector.compareOpcode(p), ps.compareOperands(p), List.empty(), then, orelse, sp);
+        }
+        if (test instanceof Blocks.Var(String name, Closed.Type type, Span s)) {
+            return new RegCode.Br(Opcode.BrTrue, List.of(new RegCode.VReg(name, Types.bank(type), s)), List.empty(), then, orelse, sp);
         }
         RegCode.VReg v = temp(Bank.PrimBank, sp);
         expr(test, v);
-        return new RegCode.Br(Opcode.BrTrue, List.of(v), then, orelse, sp);
+        return new RegCode.Br(Opcode.BrTrue, List.of(v), List.empty(), then, orelse, sp);
     }
 }

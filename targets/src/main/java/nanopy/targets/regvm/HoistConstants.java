@@ -71,7 +71,7 @@ final class HoistConstants {
 
     private static RegCode.Tail tail(RegCode.Tail t, Map<String, RegCode.Operand> rename) {
         return switch (t) {
-            case RegCode.Br b -> new RegCode.Br(b.op(), renamed(b.srcs(), rename), b.then(), b.orelse(), b.span());
+            case RegCode.Br b -> new RegCode.Br(b.op(), renamed(b.srcs(), rename), b.imms(), b.then(), b.orelse(), b.span());
             case RegCode.Ret r -> new RegCode.Ret(r.value().map(v -> renamed(List.of(v), rename).head()), r.span());
             case RegCode.TailCall c -> new RegCode.TailCall(renamed(c.srcs(), rename), c.span());
             case RegCode.Jump j -> j;

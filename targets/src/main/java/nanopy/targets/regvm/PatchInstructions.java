@@ -38,7 +38,7 @@ public final class PatchInstructions implements Pass<RegAllocated.Program, RegAl
             instr(i, out);
         }
         RegAllocated.Tail t = switch (b.tail()) {
-            case RegAllocated.Br br -> new RegAllocated.Br(br.op(), loads(br.srcs(), out, br.span()), br.then(), br.orelse(), br.span());
+            case RegAllocated.Br br -> new RegAllocated.Br(br.op(), loads(br.srcs(), out, br.span()), br.imms(), br.then(), br.orelse(), br.span());
             case RegAllocated.Ret r -> new RegAllocated.Ret(r.value().map(v -> loads(List.of(v), out, r.span()).head()), r.span());
             default -> b.tail();
         };

@@ -99,9 +99,59 @@ final class PrimSelector {
         return out;
     }
 
+    private static Opcode immediate(PrimOp op) {
+        return switch (op) {
+            case IntAdd -> Opcode.AddI64Imm;
+            case IntSub -> Opcode.SubI64Imm;
+            case IntMul -> Opcode.MulI64Imm;
+            case IntEq -> Opcode.EqI64Imm;
+            case IntNe -> Opcode.NeI64Imm;
+            case IntLt -> Opcode.LtI64Imm;
+            case IntLe -> Opcode.LeI64Imm;
+            case IntGt -> Opcode.GtI64Imm;
+            case IntGe -> Opcode.GeI64Imm;
+            default -> null;
+        };
+    }
+
+    private static boolean small(Blocks.Atom a) {
+        return a instanceof Blocks.IntLit(long v, Span s) && v == (int) v;
+    }
+
+    /**
+     * The immediate form of {@code p} when its second operand (or, for + and *, its first) is a
+     * 32-bit int literal: the opcode, the register operand and the immediate; else null.
+     */
+    ImmediateForm immediateForm(Blocks.Prim p) {
+        Opcode op = immediate(p.op());
+        if (op == null || p.args().size() != 2) {
+            return null;
+        }
+        Blocks.Atom a = p.args().get(0);
+        Blocks.Atom b = p.args().get(1);
+        boolean commutes = p.op() == PrimOp.IntAdd || p.op() == PrimOp.IntMul;
+        if (!small(b) && commutes && small(a)) {
+            Blocks.Atom t = a;
+            a = b;
+            b = t;
+        }
+        if (!small(b) || small(a)) {
+            return null;
+        }
+        return new ImmediateForm(op, fs.atom(a), new RegCode.IntImm(((Blocks.IntLit) b).value(), b.span()));
+    }
+
+    /** An int operation with a constant second operand. */
+    record ImmediateForm(Opcode op, RegCode.VReg operand, RegCode.IntImm imm) {}
+
     /** Evaluates {@code p} into {@code dst}. */
     void prim(Blocks.Prim p, RegCode.VReg dst) {
         Span sp = p.span();
+        ImmediateForm imm = immediateForm(p);
+        if (imm != null) {
+            fs.add(imm.op(), List.of(dst), List.of(imm.operand()), List.of(imm.imm()), sp);
+            return;
+        }
         Opcode op = typed(p.op());
         if (op != null) {
             fs.add(op, List.of(dst), compareOperands(p), List.empty(), sp);

@@ -83,7 +83,7 @@ public final class RegVmDot {
     private static String tail(RegCode.Tail t) {
         return switch (t) {
             case RegCode.Jump j -> "goto " + j.label();
-            case RegCode.Br b -> "if " + b.op() + " " + operands(b.srcs()) + " goto " + b.then() + " else " + b.orelse();
+            case RegCode.Br b -> "if " + b.op() + " " + operands(b.srcs()) + b.imms().map(m -> " " + imm(m)).mkString() + " goto " + b.then() + " else " + b.orelse();
             case RegCode.Ret r -> "return " + operands(r.value().toList());
             case RegCode.TailCall c -> "tailcall " + operands(c.srcs());
         };

@@ -167,6 +167,18 @@ final class Vm {
                         p[pb + code[pc + 1]] = Math.multiplyExact(p[pb + code[pc + 2]], p[pb + code[pc + 3]]);
                         pc += 4;
                     }
+                    case Ops.ADD_I64_IMM -> {
+                        p[pb + code[pc + 1]] = Math.addExact(p[pb + code[pc + 2]], code[pc + 3]);
+                        pc += 4;
+                    }
+                    case Ops.SUB_I64_IMM -> {
+                        p[pb + code[pc + 1]] = Math.subtractExact(p[pb + code[pc + 2]], code[pc + 3]);
+                        pc += 4;
+                    }
+                    case Ops.MUL_I64_IMM -> {
+                        p[pb + code[pc + 1]] = Math.multiplyExact(p[pb + code[pc + 2]], code[pc + 3]);
+                        pc += 4;
+                    }
                     case Ops.FLOOR_DIV_I64 -> {
                         long a = p[pb + code[pc + 2]];
                         long b = p[pb + code[pc + 3]];
@@ -273,6 +285,12 @@ final class Vm {
                     case Ops.BR_GE_I64 -> pc = p[pb + code[pc + 1]] >= p[pb + code[pc + 2]] ? code[pc + 3] : pc + 4;
                     case Ops.BR_EQ_I64 -> pc = p[pb + code[pc + 1]] == p[pb + code[pc + 2]] ? code[pc + 3] : pc + 4;
                     case Ops.BR_NE_I64 -> pc = p[pb + code[pc + 1]] != p[pb + code[pc + 2]] ? code[pc + 3] : pc + 4;
+                    case Ops.BR_LT_I64_IMM -> pc = p[pb + code[pc + 1]] < code[pc + 2] ? code[pc + 3] : pc + 4;
+                    case Ops.BR_LE_I64_IMM -> pc = p[pb + code[pc + 1]] <= code[pc + 2] ? code[pc + 3] : pc + 4;
+                    case Ops.BR_GT_I64_IMM -> pc = p[pb + code[pc + 1]] > code[pc + 2] ? code[pc + 3] : pc + 4;
+                    case Ops.BR_GE_I64_IMM -> pc = p[pb + code[pc + 1]] >= code[pc + 2] ? code[pc + 3] : pc + 4;
+                    case Ops.BR_EQ_I64_IMM -> pc = p[pb + code[pc + 1]] == code[pc + 2] ? code[pc + 3] : pc + 4;
+                    case Ops.BR_NE_I64_IMM -> pc = p[pb + code[pc + 1]] != code[pc + 2] ? code[pc + 3] : pc + 4;
                     case Ops.BR_LT_F64 -> pc = d(p[pb + code[pc + 1]]) < d(p[pb + code[pc + 2]]) ? code[pc + 3] : pc + 4;
                     case Ops.BR_LE_F64 -> pc = d(p[pb + code[pc + 1]]) <= d(p[pb + code[pc + 2]]) ? code[pc + 3] : pc + 4;
                     case Ops.BR_GT_F64 -> pc = d(p[pb + code[pc + 1]]) > d(p[pb + code[pc + 2]]) ? code[pc + 3] : pc + 4;
