@@ -15,7 +15,8 @@ import nanopy.regvm.RegImage;
 
 /**
  * The {@code .nbc} file format of a {@link RegImage.Image}: the magic {@code NPYB}, a format
- * version (u16), the global counts, the constant pool (tag byte 1 int64, 2 float64, 3 UTF-8 string
+ * version (u16), the instruction set's fingerprint (i32, a hash of the opcode names in order, so a
+ * file from a nanopy with other opcode numbers is refused), the global counts, the constant pool (tag byte 1 int64, 2 float64, 3 UTF-8 string
  * with a varint length), then each function: name, frame sizes, code and line table as
  * zigzag varints (most instructions take one byte per int). Reading checks every length against
  * the bytes that are left, so a malformed or truncated file is a {@link Malformed} with a sentence
@@ -26,6 +27,10 @@ public final class BytecodeFile {
     public static final byte[] MAGIC = {'N', 'P', 'Y', 'B'};
     /** The format version this reader and writer speak. */
     public static final int VERSION = 1;
+
+    /** A hash of the opcode names in order: files record it, and only matching files are run. */
+    public static final int INSTRUCTION_SET = java.util.Arrays.hashCode(
+            java.util.Arrays.stream(nanopy.regvm.RegCode.Opcode.values()).map(Enum::name).toArray(String[]::new));
 
     private BytecodeFile() {}
 
@@ -49,6 +54,7 @@ public final class BytecodeFile {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.write(MAGIC);
             out.writeShort(VERSION);
+            out.writeInt(INSTRUCTION_SET);
             varint(out, image.primGlobals());
             varint(out, image.refGlobals());
             varint(out, image.pool().size());
@@ -98,6 +104,11 @@ public final class BytecodeFile {
             int version = in.data.readUnsignedShort();
             if (version != VERSION) {
                 throw new Malformed("bytecode format version " + version + ", but this nanopy reads version " + VERSION);
+            }
+            int set = in.data.readInt();
+            if (set != INSTRUCTION_SET) {
+                throw new Malformed("compiled for another instruction set (" + Integer.toHexString(set) + ", this nanopy runs "
+                        + Integer.toHexString(INSTRUCTION_SET) + "); build it again");
             }
             int primGlobals = in.count("global");
             int refGlobals = in.count("global");

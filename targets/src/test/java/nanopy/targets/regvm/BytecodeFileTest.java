@@ -44,6 +44,9 @@ class BytecodeFileTest {
         byte[] v2 = bytes.clone();
         v2[5] = 2;
         assertTrue(assertThrows(BytecodeFile.Malformed.class, () -> BytecodeFile.read(v2)).getMessage().contains("version 2"));
+        byte[] otherSet = bytes.clone();
+        otherSet[6] ^= 1;
+        assertTrue(assertThrows(BytecodeFile.Malformed.class, () -> BytecodeFile.read(otherSet)).getMessage().contains("another instruction set"));
         byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
         assertTrue(assertThrows(BytecodeFile.Malformed.class, () -> BytecodeFile.read(longer)).getMessage().contains("unexpected bytes"));
     }
