@@ -193,6 +193,16 @@ final class Cli {
         return new Driver(config, registry);
     }
 
+    /** {@code nanopy run} with options parsed elsewhere ({@link FastRun}); unexpected exceptions as picocli's handler reports them. */
+    int runCommand(PipelineOptions o, Path file) {
+        try {
+            return compileCommand(Mode.RUN, o, file);
+        } catch (RuntimeException e) {
+            err.println("internal error: " + e + " (this is a bug in nanopy)");
+            return PASS_BUG;
+        }
+    }
+
     private int compileCommand(Mode mode, PipelineOptions o, Path file) {
         Driver driver;
         try {

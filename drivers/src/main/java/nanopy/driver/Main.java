@@ -55,6 +55,11 @@ public final class Main {
             System.arraycopy(args, 0, full, 1, args.length);
         }
         Cli cli = new Cli(out, err, in);
+        java.util.OptionalInt fast = FastRun.run(full, cli);
+        if (fast.isPresent()) {
+            out.flush();
+            return fast.getAsInt();
+        }
         picocli.CommandLine cl = cli.commandLine();
         cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
