@@ -50,7 +50,15 @@ public final class EmitRegvm implements Pass<RegAllocated.Program, RegImage.Imag
         });
     }
 
+    /** Blocks of the function being emitted, by label (for copying small jump targets). */
+    private final Map<String, RegAllocated.Block> byLabel = new HashMap<>();
+
+    /** A jump to a block of at most this many instructions copies the block instead. */
+    static final int COPY_LIMIT = 2;
+
     private RegImage.FunCode function(RegAllocated.Function f) {
+        byLabel.clear();
+        f.blocks().forEach(b -> byLabel.put(b.label(), b));
         Code c = new Code();
         Map<String, Integer> labels = new LinkedHashMap<>();
         ArrayList<Fixup> fixups = new ArrayList<>();
@@ -64,7 +72,7 @@ public final class EmitRegvm implements Pass<RegAllocated.Program, RegImage.Imag
             }
             String next = b + 1 < blocks.size() ? blocks.get(b + 1).label() : "";
             c.line(block.tail().span());
-            tail(block.tail(), next, c, fixups);
+            tail(block.tail(), next, c, fixups, 2);
         }
         for (Fixup fx : fixups) {
             c.code.set(fx.at(), labels.get(fx.label()));
@@ -153,7 +161,24 @@ public final class EmitRegvm implements Pass<RegAllocated.Program, RegImage.Imag
         };
     }
 
-    private void tail(RegAllocated.Tail t, String next, Code c, ArrayList<Fixup> fixups) {
+    /**
+     * Emits a terminator. A jump to a block other than the next one that holds at most
+     * {@link #COPY_LIMIT} instructions emits a copy of that block instead (up to {@code copies}
+     * blocks deep), so a loop's back edge runs the header's test itself rather than jumping to it.
+     */
+    private void tail(RegAllocated.Tail t, String next, Code c, ArrayList<Fixup> fixups, int copies) {
+        if (t instanceof RegAllocated.Jump j && !j.label().equals(next) && copies > 0) {
+            RegAllocated.Block target = byLabel.get(j.label());
+            if (target != null && target.body().size() <= COPY_LIMIT) {
+                for (RegAllocated.Instr i : target.body()) {
+                    c.line(i.span());
+                    instr(i, c);
+                }
+                c.line(target.tail().span());
+                tail(target.tail(), next, c, fixups, copies - 1);
+                return;
+            }
+        }
         switch (t) {
             case RegAllocated.Jump j -> jump(j.label(), next, c, fixups);
             case RegAllocated.Br b -> {
