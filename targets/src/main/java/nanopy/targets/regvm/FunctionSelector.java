@@ -79,6 +79,7 @@ final class FunctionSelector {
             case Blocks.Call(Blocks.Atom fn, List<Blocks.Atom> args, Closed.Type type, Span s) ->
                     emit(Opcode.Call, List.empty(), call(fn, args), List.empty(), s);
             case Blocks.Print p -> print(p);
+            case Blocks.Prim p when p.op() == nanopy.py.PyTyped.PrimOp.ListAppend -> new PrimSelector(this).append(p);
             default -> expr(e, temp(Types.bank(Types.typeOf(e)), sp));
         }
     }

@@ -160,7 +160,7 @@ final class PrimSelector {
         switch (p.op()) {
             case ListIndex -> fs.add(Types.listGet(p.type()), List.of(dst), operands(p), List.empty(), sp);
             case ListAppend -> {
-                fs.add(Types.append(Types.typeOf(p.args().get(1))), List.empty(), operands(p), List.empty(), sp);
+                append(p);
                 fs.add(Opcode.ConstNone, List.of(dst), List.empty(), List.empty(), sp);
             }
             case ToStr -> {
@@ -171,6 +171,11 @@ final class PrimSelector {
             case Truthy -> truthy(p, dst);
             default -> apply(p, dst);
         }
+    }
+
+    /** {@code xs.append(x)} for its effect: one typed append, no None result. */
+    void append(Blocks.Prim p) {
+        fs.add(Types.append(Types.typeOf(p.args().get(1))), List.empty(), operands(p), List.empty(), p.span());
     }
 
     private void truthy(Blocks.Prim p, RegCode.VReg dst) {
