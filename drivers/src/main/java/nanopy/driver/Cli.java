@@ -156,6 +156,7 @@ final class Cli {
             .addOption(flag("list-targets", "list the targets and their passes"))
             .addOption(flag("print-pipeline", "print the pipeline as a --passes string and stop"))
             .addOption(Option.builder("c").hasArg().argName("CODE").desc("compile CODE instead of a file").build())
+            .addOption(flag("report-run-time", "(benchmarks) print in-process compile and run time to stderr"))
             .addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").desc("(build) where to write the result").build())
             .addOption(Option.builder("h").longOpt("help").desc("show this help").build());
 
@@ -180,6 +181,7 @@ final class Cli {
         boolean printPipeline;
         String code;
         Path output;
+        boolean reportRunTime;
 
         static PipelineOptions from(CommandLine cl) {
             PipelineOptions o = new PipelineOptions();
@@ -204,6 +206,7 @@ final class Cli {
             o.printPipeline = cl.hasOption("print-pipeline");
             o.code = cl.getOptionValue("c");
             o.output = path(cl.getOptionValue("o"));
+            o.reportRunTime = cl.hasOption("report-run-time");
             return o;
         }
 
@@ -284,6 +287,9 @@ final class Cli {
                 return USER_ERROR;
             }
         }
+        if (mode == Mode.RUN && o.code == null && Bytecode.isBytecodeFile(file)) {
+            return Bytecode.run(file, in, out, err);
+        }
         String fileName = o.code != null ? "<string>" : file != null ? file.toString() : "<none>";
         if (o.code != null && o.target == null && o.passes == null) {
             fileName = "<string>";
@@ -325,8 +331,10 @@ final class Cli {
                 .spans(o.dumpSpans).build();
         PassManager pm = new PassManager(inst, out);
         String source = o.startAfter == null ? text : null;
+        long started = System.nanoTime();
         try {
             Driver.Compiled c = driver.compile(p, from, to, fileName, text, pm);
+            long compiled = System.nanoTime();
             if (o.timePasses) {
                 err.print(pm.timeTable());
             }
@@ -337,6 +345,10 @@ final class Cli {
                     return OK;
                 }
                 case BUILD -> {
+                    if (o.output != null && complete && Bytecode.isImage(c.program())) {
+                        Bytecode.write(c.program(), o.output);
+                        return OK;
+                    }
                     String ir = IrText.print(c.language(), c.program(), o.dumpSpans) + "\n";
                     if (o.output != null) {
                         Files.writeString(o.output, ir, StandardCharsets.UTF_8);
@@ -352,7 +364,11 @@ final class Cli {
                         }
                         return OK;
                     }
-                    return execute(driver, p, c, fileName, source);
+                    int status = execute(driver, p, c, fileName, source);
+                    if (o.reportRunTime) {
+                        err.printf("nanopy: compile %.1f ms, run %.1f ms%n", (compiled - started) / 1e6, (System.nanoTime() - compiled) / 1e6);
+                    }
+                    return status;
                 }
                 default -> throw new IllegalStateException();
             }
@@ -479,7 +495,7 @@ final class Cli {
             }
             case "parse" -> irParse(language(a.isEmpty() ? arg(a, 0, 2, "ir parse LANGUAGE FILE") : a.get(0)),
                     Path.of(arg(a, 1, 2, "ir parse LANGUAGE FILE")), cl.hasOption("dump-spans"));
-            case "dump" -> irDump(Path.of(arg(a, 0, 1, "ir dump --python-ast FILE")), cl);
+            case "dump" -> irDump(Path.of(arg(a, 0, 1, "ir dump --python-ast FILE | --format=dot [--target T] [--function F] FILE")), cl);
             default -> throw new Exit(USAGE, "unknown ir subcommand '" + sub + "'"
                     + Suggest.didYouMean(sub, List.of("describe", "diff", "list", "parse", "dump")));
         };
@@ -488,7 +504,10 @@ final class Cli {
     static final Options IR_OPTIONS = new Options()
             .addOption(flag("dump-spans", "(parse) print spans"))
             .addOption(flag("python-ast", "(dump) print exactly what CPython 3.11's ast.dump(ast.parse(source)) prints"))
-            .addOption(flag("py312", "(dump --python-ast) CPython 3.12's format (type_params fields)"));
+            .addOption(flag("py312", "(dump --python-ast) CPython 3.12's format (type_params fields)"))
+            .addOption(valued("format", "dot", "(dump) dot: interference graphs and control-flow graphs of a register target"))
+            .addOption(valued("target", "T", "(dump --format=dot) the target (default: by file extension)"))
+            .addOption(valued("function", "F", "(dump --format=dot) only function F"));
 
     /** Argument {@code i} of a subcommand that takes exactly {@code n} arguments. */
     private static String arg(List<String> a, int i, int n, String usage) {
@@ -526,8 +545,11 @@ final class Cli {
     }
 
     private int irDump(Path file, CommandLine cl) {
-        if (!cl.hasOption("python-ast")) {
-            throw new Exit(USAGE, "nanopy ir dump needs a format: --python-ast");
+        if ("dot".equals(cl.getOptionValue("format"))) {
+            return DotDump.run(file, Optional.ofNullable(cl.getOptionValue("target")), cl.getOptionValue("function", ""), out, err);
+        }
+        if (!cl.hasOption("python-ast") || cl.hasOption("format")) {
+            throw new Exit(USAGE, "nanopy ir dump needs a format: --python-ast or --format=dot");
         }
         String text = read(file);
         try {

@@ -1,0 +1,80 @@
+package nanopy.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** nanopy build -o prog.nbc, nanopy run prog.nbc, malformed files, and the dot dump, through the CLI. */
+class BytecodeCliTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int status, String out, String err) {}
+
+    private static Run cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                new BufferedReader(new StringReader("")));
+        int status = cli.commandLine().execute(args);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path program() throws Exception {
+        String i = "(IntType)";
+        String text = "(Module [] [] [(Local \"a\" " + i + ")] [(Block \"main\" ["
+                + "(Assign (VarTarget \"a\" " + i + ") (Prim IntMul [(IntLit 6) (IntLit 7)] " + i + "))"
+                + "(ExprStmt (Print [(Var \"a\" " + i + ") (StrLit \"ok\")] (StrLit \" \") (StrLit \"\\n\")))"
+                + "(Assign (VarTarget \"a\" " + i + ") (Prim IntFloorDiv [(Var \"a\" " + i + ") (IntLit 0)] " + i + "))"
+                + "] (Return (NoneLit)))])";
+        Path p = dir.resolve("prog.blocks");
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void buildWritesBytecodeThatRunRuns() throws Exception {
+        Path nbc = dir.resolve("prog.nbc");
+        Run build = cli("build", "--target=regvm-blocks", program().toString(), "-o", nbc.toString());
+        assertEquals(0, build.status(), build.err());
+        assertTrue(Files.readAllBytes(nbc)[0] == 'N');
+        Run run = cli("run", nbc.toString());
+        assertEquals("42 ok\n", run.out());
+        assertEquals(1, run.status());
+        assertEquals("ZeroDivisionError: integer division or modulo by zero", run.err().lines().toList().getLast());
+    }
+
+    @Test
+    void malformedAndTruncatedFilesGetOneLine() throws Exception {
+        Path nbc = dir.resolve("prog.nbc");
+        cli("build", "--target=regvm-blocks", program().toString(), "-o", nbc.toString());
+        byte[] bytes = Files.readAllBytes(nbc);
+        Path cut = dir.resolve("cut.nbc");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Run r = cli("run", cut.toString());
+        assertEquals(1, r.status());
+        assertEquals("error: " + cut + ": the file is truncated\n", r.err());
+        Path text = dir.resolve("text.nbc");
+        Files.writeString(text, "print(1)\n");
+        Run t = cli("run", text.toString());
+        assertEquals(1, t.status());
+        assertTrue(t.err().contains("not a nanopy bytecode file"), t.err());
+    }
+
+    @Test
+    void dotDumpHasAnInterferenceGraphAndACfg() throws Exception {
+        Run r = cli("ir", "dump", "--format=dot", "--target=regvm-blocks", program().toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("graph \"interference <module>\" {"), r.out());
+        assertTrue(r.out().contains("digraph \"cfg <module>\" {"), r.out());
+    }
+}
