@@ -17,12 +17,14 @@ import nanopy.pass.Pass;
 import nanopy.pass.PassContext;
 import nanopy.passes.closures.ConvertClosures;
 import nanopy.passes.closures.ExposeAllocation;
+import nanopy.passes.control.ExplicateControl;
 import nanopy.passes.desugar.DesugarAndOr;
 import nanopy.passes.desugar.DesugarAugAssign;
 import nanopy.passes.desugar.DesugarCompare;
 import nanopy.passes.desugar.DesugarFor;
 import nanopy.passes.desugar.DesugarLambda;
 import nanopy.passes.desugar.DesugarListComp;
+import nanopy.passes.flatten.Flatten;
 import nanopy.passes.front.CheckSubset;
 import nanopy.passes.front.CheckTypes;
 import nanopy.passes.front.ParsePython;
@@ -38,7 +40,7 @@ final class MiddleEnd {
     /** The passes after the front end, in pipeline order. */
     static List<Pass<?, ?>> middle() {
         return List.of(new DesugarAugAssign(), new DesugarCompare(), new DesugarListComp(), new DesugarFor(),
-                new DesugarAndOr(), new DesugarLambda(), new ConvertClosures(), new ExposeAllocation());
+                new DesugarAndOr(), new DesugarLambda(), new ConvertClosures(), new ExposeAllocation(), new Flatten(), new ExplicateControl());
     }
 
     static List<Pass<?, ?>> all() {
