@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import nanopy.ir.IrChecker;
 import nanopy.ir.Interpreter;
 import nanopy.ir.Interpreters;
@@ -29,6 +30,7 @@ import nanopy.passes.front.CheckSubset;
 import nanopy.passes.front.CheckTypes;
 import nanopy.passes.front.ParsePython;
 import nanopy.passes.front.ResolveNames;
+import nanopy.py.Blocks;
 
 /**
  * Test helper: the front end and the middle end as a list of passes, and a run that interprets the
@@ -86,6 +88,9 @@ final class MiddleEnd {
             if (!problems.isEmpty()) {
                 throw new AssertionError(name(p) + " made an ill-formed program: " + problems);
             }
+            if (ir instanceof Blocks.Module m && !BlocksShape.problems(m).isEmpty()) {
+                throw new AssertionError(name(p) + " made blocks of the wrong shape: " + BlocksShape.problems(m));
+            }
             out.add(Map.entry(name(p), ir));
         }
         return out;
@@ -93,13 +98,16 @@ final class MiddleEnd {
 
     /**
      * Interprets the program after every pass from check-types on; returns the name of the first
-     * pass whose run is not {@code expected}, or an empty string.
+     * pass whose run is not {@code expected}, or an empty string. {@code running} names the pass
+     * whose output is being interpreted.
      */
-    static String firstDifference(String source, String stdin, java.util.function.Predicate<Outcome> expected, StringBuilder report) {
+    static String firstDifference(String source, String stdin, java.util.function.Predicate<Outcome> expected, StringBuilder report,
+            AtomicReference<String> running) {
         for (Map.Entry<String, Node> e : compile(source, Map.of("inline.threshold", 30L))) {
             if (e.getKey().equals("parse-python") || e.getKey().equals("check-subset") || e.getKey().equals("resolve-names")) {
                 continue;
             }
+            running.set(e.getKey());
             Outcome got = interpret(e.getValue(), stdin);
             if (!expected.test(got)) {
                 report.append("after ").append(e.getKey()).append(":\n").append(got.show());
