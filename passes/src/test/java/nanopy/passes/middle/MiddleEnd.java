@@ -30,6 +30,8 @@ import nanopy.passes.front.CheckSubset;
 import nanopy.passes.front.CheckTypes;
 import nanopy.passes.front.ParsePython;
 import nanopy.passes.front.ResolveNames;
+import nanopy.passes.opt.FoldPyConstants;
+import nanopy.passes.opt.Inline;
 import nanopy.py.Blocks;
 
 /**
@@ -42,7 +44,7 @@ final class MiddleEnd {
     /** The passes after the front end, in pipeline order. */
     static List<Pass<?, ?>> middle() {
         return List.of(new DesugarAugAssign(), new DesugarCompare(), new DesugarListComp(), new DesugarFor(),
-                new DesugarAndOr(), new DesugarLambda(), new ConvertClosures(), new ExposeAllocation(), new Flatten(), new ExplicateControl());
+                new DesugarAndOr(), new DesugarLambda(), new Inline(), new FoldPyConstants(), new ConvertClosures(), new ExposeAllocation(), new Flatten(), new ExplicateControl());
     }
 
     static List<Pass<?, ?>> all() {
