@@ -155,6 +155,7 @@ final class Cli {
             .addOption(flag("list-passes", "list the passes: name, input -> output language, description"))
             .addOption(flag("list-targets", "list the targets and their passes"))
             .addOption(flag("print-pipeline", "print the pipeline as a --passes string and stop"))
+            .addOption(flag("bisect", "(check) run the program after every pass; name the first pass that changes its output (stdin is read once)"))
             .addOption(Option.builder("c").hasArg().argName("CODE").desc("compile CODE instead of a file").build())
             .addOption(flag("report-run-time", "(benchmarks) print in-process compile and run time to stderr"))
             .addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").desc("(build) where to write the result").build())
@@ -179,6 +180,7 @@ final class Cli {
         boolean listPasses;
         boolean listTargets;
         boolean printPipeline;
+        boolean bisect;
         String code;
         Path output;
         boolean reportRunTime;
@@ -204,6 +206,7 @@ final class Cli {
             o.listPasses = cl.hasOption("list-passes");
             o.listTargets = cl.hasOption("list-targets");
             o.printPipeline = cl.hasOption("print-pipeline");
+            o.bisect = cl.hasOption("bisect");
             o.code = cl.getOptionValue("c");
             o.output = path(cl.getOptionValue("o"));
             o.reportRunTime = cl.hasOption("report-run-time");
@@ -320,6 +323,9 @@ final class Cli {
             err.println("error: " + file + ": cannot read (" + e.getMessage() + ")");
             return USER_ERROR;
         }
+        if (o.bisect) {
+            return bisect(mode, driver, p, fileName, text, o);
+        }
         int from = o.startAfter == null ? 0 : p.indexOf(o.startAfter) + 1;
         int to = o.stopAfter == null ? p.steps().size() : p.indexOf(o.stopAfter) + 1;
         if (to < from) {
@@ -393,6 +399,30 @@ final class Cli {
             return PASS_BUG;
         } catch (IOException e) {
             err.println("error: cannot write " + o.output + " (" + e.getMessage() + ")");
+            return USER_ERROR;
+        }
+    }
+
+    /** {@code check --bisect}: exit 0 when no pass changes the output, 70 naming the first that does. */
+    private int bisect(Mode mode, Driver driver, Pipeline p, String fileName, String text, PipelineOptions o) {
+        if (mode != Mode.CHECK || o.startAfter != null || o.stopAfter != null) {
+            err.println("error: --bisect goes with the check command and a whole pipeline (no --start-after or --stop-after)");
+            return USAGE;
+        }
+        try {
+            java.io.StringWriter stdin = new java.io.StringWriter();
+            in.transferTo(stdin);
+            Bisect.Report r = Bisect.run(driver, p, fileName, text, stdin.toString());
+            out.print(r.render());
+            return r.culprit().isPresent() ? PASS_BUG : OK;
+        } catch (CompileError e) {
+            e.diagnostics().forEach(d -> err.print(Diagnostics.render(d, text)));
+            return USER_ERROR;
+        } catch (PassFailure e) {
+            err.println("error: " + e.getMessage());
+            return PASS_BUG;
+        } catch (IOException e) {
+            err.println("error: cannot read standard input (" + e.getMessage() + ")");
             return USER_ERROR;
         }
     }

@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The oracle for front-end tests: runs a program on {@code /usr/bin/python3.11} as the corpus
+ * The oracle for front- and middle-end tests: runs a program on {@code /usr/bin/python3.11} as the corpus
  * goldens were made (recursion limit raised; {@code input_int} defined), so expected outputs are
  * CPython's and never written by hand. Tests that need it are skipped where it is absent.
  */
-final class CPython {
-    static final Path PYTHON = Path.of("/usr/bin/python3.11");
+public final class CPython {
+    /** The interpreter that makes expected outputs. */
+    public static final Path PYTHON = Path.of("/usr/bin/python3.11");
     private static final String RUNNER = """
             import sys
             sys.setrecursionlimit(1_000_000)
@@ -28,10 +29,10 @@ final class CPython {
     private CPython() {}
 
     /** What CPython printed: stdout, the last line of stderr ("" when none), the exit status. */
-    record Result(String stdout, String lastErrLine, int status) {}
+    public record Result(String stdout, String lastErrLine, int status) {}
 
     /** Runs {@code source} with {@code stdin}. */
-    static Result run(String source, String stdin) {
+    public static Result run(String source, String stdin) {
         assumeTrue(Files.isExecutable(PYTHON), "no " + PYTHON);
         try {
             Path dir = Files.createTempDirectory("cpython");

@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import nanopy.ir.IrChecker;
 import nanopy.ir.Interpreter;
 import nanopy.ir.Interpreters;
@@ -17,16 +18,21 @@ import nanopy.pass.Pass;
 import nanopy.pass.PassContext;
 import nanopy.passes.closures.ConvertClosures;
 import nanopy.passes.closures.ExposeAllocation;
+import nanopy.passes.control.ExplicateControl;
 import nanopy.passes.desugar.DesugarAndOr;
 import nanopy.passes.desugar.DesugarAugAssign;
 import nanopy.passes.desugar.DesugarCompare;
 import nanopy.passes.desugar.DesugarFor;
 import nanopy.passes.desugar.DesugarLambda;
 import nanopy.passes.desugar.DesugarListComp;
+import nanopy.passes.flatten.Flatten;
 import nanopy.passes.front.CheckSubset;
 import nanopy.passes.front.CheckTypes;
 import nanopy.passes.front.ParsePython;
 import nanopy.passes.front.ResolveNames;
+import nanopy.passes.opt.FoldPyConstants;
+import nanopy.passes.opt.Inline;
+import nanopy.py.Blocks;
 
 /**
  * Test helper: the front end and the middle end as a list of passes, and a run that interprets the
@@ -38,7 +44,7 @@ final class MiddleEnd {
     /** The passes after the front end, in pipeline order. */
     static List<Pass<?, ?>> middle() {
         return List.of(new DesugarAugAssign(), new DesugarCompare(), new DesugarListComp(), new DesugarFor(),
-                new DesugarAndOr(), new DesugarLambda(), new ConvertClosures(), new ExposeAllocation());
+                new DesugarAndOr(), new DesugarLambda(), new Inline(), new FoldPyConstants(), new ConvertClosures(), new ExposeAllocation(), new Flatten(), new ExplicateControl());
     }
 
     static List<Pass<?, ?>> all() {
@@ -84,6 +90,9 @@ final class MiddleEnd {
             if (!problems.isEmpty()) {
                 throw new AssertionError(name(p) + " made an ill-formed program: " + problems);
             }
+            if (ir instanceof Blocks.Module m && !BlocksShape.problems(m).isEmpty()) {
+                throw new AssertionError(name(p) + " made blocks of the wrong shape: " + BlocksShape.problems(m));
+            }
             out.add(Map.entry(name(p), ir));
         }
         return out;
@@ -91,13 +100,16 @@ final class MiddleEnd {
 
     /**
      * Interprets the program after every pass from check-types on; returns the name of the first
-     * pass whose run is not {@code expected}, or an empty string.
+     * pass whose run is not {@code expected}, or an empty string. {@code running} names the pass
+     * whose output is being interpreted.
      */
-    static String firstDifference(String source, String stdin, java.util.function.Predicate<Outcome> expected, StringBuilder report) {
+    static String firstDifference(String source, String stdin, java.util.function.Predicate<Outcome> expected, StringBuilder report,
+            AtomicReference<String> running) {
         for (Map.Entry<String, Node> e : compile(source, Map.of("inline.threshold", 30L))) {
             if (e.getKey().equals("parse-python") || e.getKey().equals("check-subset") || e.getKey().equals("resolve-names")) {
                 continue;
             }
+            running.set(e.getKey());
             Outcome got = interpret(e.getValue(), stdin);
             if (!expected.test(got)) {
                 report.append("after ").append(e.getKey()).append(":\n").append(got.show());
