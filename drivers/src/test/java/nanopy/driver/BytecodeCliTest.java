@@ -25,26 +25,20 @@ class BytecodeCliTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 new BufferedReader(new StringReader("")));
-        int status = cli.commandLine().execute(args);
+        int status = cli.execute(args);
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private Path program() throws Exception {
-        String i = "(IntType)";
-        String text = "(Module [] [] [(Local \"a\" " + i + ")] [(Block \"main\" ["
-                + "(Assign (VarTarget \"a\" " + i + ") (Prim IntMul [(IntLit 6) (IntLit 7)] " + i + "))"
-                + "(ExprStmt (Print [(Var \"a\" " + i + ") (StrLit \"ok\")] (StrLit \" \") (StrLit \"\\n\")))"
-                + "(Assign (VarTarget \"a\" " + i + ") (Prim IntFloorDiv [(Var \"a\" " + i + ") (IntLit 0)] " + i + "))"
-                + "] (Return (NoneLit)))])";
-        Path p = dir.resolve("prog.blocks");
-        Files.writeString(p, text);
+        Path p = dir.resolve("prog.py");
+        Files.writeString(p, "a = 6 * 7\nprint(a, \"ok\")\na = a // (a - 42)\n");
         return p;
     }
 
     @Test
     void buildWritesBytecodeThatRunRuns() throws Exception {
         Path nbc = dir.resolve("prog.nbc");
-        Run build = cli("build", "--target=regvm-blocks", program().toString(), "-o", nbc.toString());
+        Run build = cli("build", "--target=regvm", program().toString(), "-o", nbc.toString());
         assertEquals(0, build.status(), build.err());
         assertTrue(Files.readAllBytes(nbc)[0] == 'N');
         Run run = cli("run", nbc.toString());
@@ -56,7 +50,7 @@ class BytecodeCliTest {
     @Test
     void malformedAndTruncatedFilesGetOneLine() throws Exception {
         Path nbc = dir.resolve("prog.nbc");
-        cli("build", "--target=regvm-blocks", program().toString(), "-o", nbc.toString());
+        cli("build", "--target=regvm", program().toString(), "-o", nbc.toString());
         byte[] bytes = Files.readAllBytes(nbc);
         Path cut = dir.resolve("cut.nbc");
         Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
@@ -72,7 +66,7 @@ class BytecodeCliTest {
 
     @Test
     void dotDumpHasAnInterferenceGraphAndACfg() throws Exception {
-        Run r = cli("ir", "dump", "--format=dot", "--target=regvm-blocks", program().toString());
+        Run r = cli("ir", "dump", "--format=dot", "--target=regvm", program().toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("graph \"interference <module>\" {"), r.out());
         assertTrue(r.out().contains("digraph \"cfg <module>\" {"), r.out());
