@@ -71,7 +71,7 @@ class ProjectModeTest {
     void checkAndBuildAcceptAProject() throws IOException {
         write("main.py", PROJECT_MAIN);
         assertEquals(new Run(0, "", ""), nanopy("", "check", dir.toString()));
-        Run built = nanopy("", "build", dir.toString());
+        Run built = nanopy("", "build", "--target=interp", dir.toString());
         assertEquals(0, built.status(), built.err());
         assertTrue(built.out().contains("(Call (Var \"main\""), built.out());
         assertTrue(built.out().contains("(StrLit \"main\")"), built.out());

@@ -55,9 +55,13 @@ class RegVmCorpusTest {
         Nanopy.Result r = Nanopy.run(py.getFileName().toString(), source, stdin);
         List<String> errLines = r.stderr().lines().toList();
         String last = errLines.isEmpty() ? "" : errLines.getLast();
-        if (py.endsWith(Path.of("fun", "tail_divisor.py")) && r.exitStatus() == 1) {
-            assertEquals("RecursionError: maximum recursion depth exceeded", last);
-            return;
+        if (py.endsWith(Path.of("fun", "tail_divisor.py"))) {
+            if (r.exitStatus() == 1) {
+                assertEquals("RecursionError: maximum recursion depth exceeded", last);
+                return;
+            }
+            // Its .golden is the source suite's "1", without the newline print writes (corpus README).
+            golden = golden + "\n";
         }
         assertEquals(golden, r.stdout(), "stdout");
         if (err == null) {

@@ -23,10 +23,12 @@ public final class Outcomes {
     private static final Outcomes BUILTIN = load();
 
     private final Map<String, String> accepted;
+    private final Map<String, String> stdout;
     private final Set<String> slow;
 
-    private Outcomes(Map<String, String> accepted, Set<String> slow) {
+    private Outcomes(Map<String, String> accepted, Map<String, String> stdout, Set<String> slow) {
         this.accepted = Map.copyOf(accepted);
+        this.stdout = Map.copyOf(stdout);
         this.slow = Set.copyOf(slow);
     }
 
@@ -38,6 +40,11 @@ public final class Outcomes {
     /** The last stderr line program {@code id} may end with instead of printing its golden output. */
     public Optional<String> acceptedError(String id) {
         return Optional.ofNullable(accepted.get(id));
+    }
+
+    /** The stdout program {@code id} must print when its {@code .golden} is known not to be CPython's. */
+    public Optional<String> stdout(String id) {
+        return Optional.ofNullable(stdout.get(id));
     }
 
     /** True for a program checked only with {@code -Dnanopy.slowTests=true}. */
@@ -66,6 +73,13 @@ public final class Outcomes {
                     accepted.put(k, String.valueOf(acc.get(java.util.List.of(k))));
                 }
             }
+            Map<String, String> stdout = new LinkedHashMap<>();
+            TomlTable out = toml.getTable("stdout");
+            if (out != null) {
+                for (String k : out.keySet()) {
+                    stdout.put(k, String.valueOf(out.get(java.util.List.of(k))));
+                }
+            }
             Set<String> slow = new LinkedHashSet<>();
             TomlArray programs = toml.getArray("slow.programs");
             if (programs != null) {
@@ -73,7 +87,7 @@ public final class Outcomes {
                     slow.add(programs.getString(i));
                 }
             }
-            return new Outcomes(accepted, slow);
+            return new Outcomes(accepted, stdout, slow);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
