@@ -1,0 +1,153 @@
+package nanopy.passes.desugar;
+
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import nanopy.ir.Span;
+import nanopy.pass.Pass;
+import nanopy.pass.PassContext;
+import nanopy.py.NoFor;
+import nanopy.py.NoListComp;
+import nanopy.py.NoListCompToNoFor;
+import nanopy.py.PyCore;
+import nanopy.py.PyTyped.PrimOp;
+import nanopy.py.PyTypes;
+
+/**
+ * Turns {@code for} loops into {@code while} loops over a counter, advanced before the body runs
+ * so that {@code continue} needs no special case:
+ * <pre>
+ * for x in range(a, b, s): body   =>  i = a; n = b; while i &lt; n (i &gt; n if s &lt; 0): x = i; i = i + s; body
+ * for x in xs: body               =>  l = xs; k = 0; while k &lt; len(l): x = l[k]; k = k + 1; body
+ * </pre>
+ * (strings the same with str primitives). The iterable and the bounds are evaluated once, before
+ * the loop; a list's length is read on every iteration, as Python's list iterator does. A step
+ * that is not a constant is tested at run time ({@code i < n if s > 0 else i > n}).
+ */
+public final class DesugarFor implements Pass<NoListComp.Module, NoFor.Module> {
+    @Override
+    public NoFor.Module apply(NoListComp.Module program, PassContext ctx) {
+        return new Translator(new Temps(ctx)).translate(program);
+    }
+
+    @Override
+    public String description() {
+        return "for loops over ranges, lists and strings become while loops over a counter";
+    }
+
+    private static final class Translator extends NoListCompToNoFor {
+        private final Temps temps;
+
+        Translator(Temps temps) {
+            this.temps = temps;
+        }
+
+        private List<NoFor.Stmt> stmts(List<NoListComp.Stmt> ss) {
+            return ss.flatMap(s -> s instanceof NoListComp.For f ? loop(f) : List.of(stmt(s)));
+        }
+
+        private NoFor.Var temp(String base, PyCore.Type type, Span span) {
+            return new NoFor.Var(temps.fresh(base, type), type, span);
+        }
+
+        private static NoFor.Stmt assign(NoFor.Var v, NoFor.Expr e) {
+            return new NoFor.Assign(List.of(new NoFor.VarTarget(v.name(), v.type(), v.span())), e, e.span());
+        }
+
+        private static NoFor.Expr prim(PrimOp op, PyCore.Type t, Span sp, NoFor.Expr... args) {
+            return new NoFor.Prim(op, List.of(args), t, sp);
+        }
+
+        private List<NoFor.Stmt> loop(NoListComp.For f) {
+            Span sp = f.span();
+            NoFor.Target target = target(f.target());
+            List<NoFor.Stmt> body = stmts(f.body());
+            return switch (f.iter()) {
+                case NoListComp.RangeIter(var start, var stop, var step, var isp) -> {
+                    NoFor.Var i = temp("i", PyTypes.INT, isp);
+                    NoFor.Var n = temp("stop", PyTypes.INT, isp);
+                    List<NoFor.Stmt> pre = List.of(assign(i, expr(start)), assign(n, expr(stop)));
+                    Option<Long> constant = constant(step);
+                    NoFor.Expr s;
+                    if (constant.isDefined()) {
+                        s = new NoFor.IntLit(constant.get(), step.span());
+                    } else {
+                        NoFor.Var sv = temp("step", PyTypes.INT, isp);
+                        pre = pre.append(assign(sv, expr(step)));
+                        s = sv;
+                    }
+                    NoFor.Expr up = prim(PrimOp.IntLt, PyTypes.BOOL, isp, i, n);
+                    NoFor.Expr down = prim(PrimOp.IntGt, PyTypes.BOOL, isp, i, n);
+                    NoFor.Expr test = constant.isDefined() ? (constant.get() > 0 ? up : down)
+                            : new NoFor.IfExp(prim(PrimOp.IntGt, PyTypes.BOOL, isp, s, new NoFor.IntLit(0, isp)), up, down, PyTypes.BOOL, isp);
+                    List<NoFor.Stmt> each = List.of(new NoFor.Assign(List.of(target), i, sp),
+                            assign(i, prim(PrimOp.IntAdd, PyTypes.INT, isp, i, s)));
+                    yield pre.append(new NoFor.While(test, each.appendAll(body), sp));
+                }
+                case NoListComp.ListIter(var list, var elem, var isp) ->
+                        indexLoop(expr(list), PyTypes.list(elem), PrimOp.ListLen, PrimOp.ListIndex, elem, target, body, sp, isp);
+                case NoListComp.StrIter(var str, var isp) ->
+                        indexLoop(expr(str), PyTypes.STR, PrimOp.StrLen, PrimOp.StrIndex, PyTypes.STR, target, body, sp, isp);
+            };
+        }
+
+        private List<NoFor.Stmt> indexLoop(NoFor.Expr seq, PyCore.Type seqType, PrimOp len, PrimOp index, PyCore.Type elem,
+                NoFor.Target target, List<NoFor.Stmt> body, Span sp, Span isp) {
+            NoFor.Var l = temp("seq", seqType, isp);
+            NoFor.Var k = temp("k", PyTypes.INT, isp);
+            NoFor.Expr test = prim(PrimOp.IntLt, PyTypes.BOOL, isp, k, prim(len, PyTypes.INT, isp, l));
+            List<NoFor.Stmt> each = List.of(new NoFor.Assign(List.of(target), prim(index, elem, isp, l, k), sp),
+                    assign(k, prim(PrimOp.IntAdd, PyTypes.INT, isp, k, new NoFor.IntLit(1, isp))));
+            return List.of(assign(l, seq), assign(k, new NoFor.IntLit(0, isp)), new NoFor.While(test, each.appendAll(body), sp));
+        }
+
+        private static Option<Long> constant(NoListComp.Expr e) {
+            return switch (e) {
+                case NoListComp.IntLit i -> Option.some(i.value());
+                case NoListComp.Prim(var op, var args, var t, var sp) when op == PrimOp.IntNeg && args.size() == 1
+                        && args.head() instanceof NoListComp.IntLit i -> Option.some(-i.value());
+                default -> Option.none();
+            };
+        }
+
+        @Override
+        protected NoFor.Stmt onFor(NoListComp.For node) {
+            throw new IllegalStateException("for loop outside a statement list at " + node.span());
+        }
+
+        @Override
+        protected NoFor.Stmt onFunctionDef(NoListComp.FunctionDef d) {
+            temps.enter();
+            List<NoFor.Stmt> body = stmts(d.body());
+            return new NoFor.FunctionDef(d.name(), d.params(), d.locals().appendAll(temps.exit()), d.result(), body, d.span());
+        }
+
+        @Override
+        protected NoFor.Expr onLambda(NoListComp.Lambda l) {
+            temps.enter();
+            NoFor.Expr body = expr(l.body());
+            return new NoFor.Lambda(l.params(), l.locals().appendAll(temps.exit()), body, l.type(), l.span());
+        }
+
+        @Override
+        protected NoFor.Stmt onIf(NoListComp.If s) {
+            return new NoFor.If(expr(s.test()), stmts(s.body()), stmts(s.orelse()), s.span());
+        }
+
+        @Override
+        protected NoFor.Stmt onWhile(NoListComp.While s) {
+            return new NoFor.While(expr(s.test()), stmts(s.body()), s.span());
+        }
+
+        @Override
+        protected NoFor.Expr onBegin(NoListComp.Begin b) {
+            return new NoFor.Begin(stmts(b.body()), expr(b.result()), b.span());
+        }
+
+        @Override
+        protected NoFor.Module onModule(NoListComp.Module m) {
+            temps.enter();
+            List<NoFor.Stmt> body = stmts(m.body());
+            return new NoFor.Module(body, m.globals().appendAll(temps.exit()), m.span());
+        }
+    }
+}
