@@ -65,6 +65,10 @@ final class Cli {
         ir.addSubcommand("dump", new IrDump());
         cl.addSubcommand("ir", ir);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof Exit exit) {
+                err.println("error: " + exit.getMessage());
+                return exit.status;
+            }
             err.println("internal error: " + ex + " (this is a bug in nanopy)");
             return PASS_BUG;
         });
@@ -87,6 +91,17 @@ final class Cli {
     }
 
     enum Mode { RUN, BUILD, CHECK }
+
+    /** Ends a command with "error: message" on stderr and the given exit status. */
+    static final class Exit extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        Exit(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
 
     /** Options shared by run, build and check. */
     static final class PipelineOptions {
@@ -382,10 +397,19 @@ final class Cli {
         }
     }
 
-    private Language language(String name) {
-        return Languages.byName(name).orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(new Top()),
-                "unknown language '" + name + "'" + Suggest.didYouMean(name, Languages.all().stream().map(Language::name).toList())
-                        + "; 'nanopy ir list' lists them"));
+    private static Language language(String name) {
+        return Languages.byName(name).orElseThrow(() -> new Exit(USAGE, "unknown language '" + name + "'"
+                + Suggest.didYouMean(name, Languages.all().stream().map(Language::name).toList()) + "; 'nanopy ir list' lists them"));
+    }
+
+    private static String read(Path file) {
+        try {
+            return nanopy.passes.front.python.SourceDecoding.decode(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new Exit(USER_ERROR, file + ": no such file");
+        } catch (IOException | RuntimeException e) {
+            throw new Exit(USER_ERROR, file + ": cannot read (" + e.getMessage() + ")");
+        }
     }
 
     @Command(mixinStandardHelpOptions = true, description = "print a language's grammar, marking what changed from its parent")
@@ -395,13 +419,7 @@ final class Cli {
 
         @Override
         public Integer call() {
-            Language l;
-            try {
-                l = language(name);
-            } catch (CommandLine.ParameterException e) {
-                err.println("error: " + e.getMessage());
-                return USAGE;
-            }
+            Language l = language(name);
             Language parent = l.parent().flatMap(Languages::byName).orElse(null);
             out.print(Grammars.describe(l, parent));
             return OK;
@@ -418,13 +436,8 @@ final class Cli {
 
         @Override
         public Integer call() {
-            try {
-                out.print(Grammars.diff(language(a), language(b)));
-                return OK;
-            } catch (CommandLine.ParameterException e) {
-                err.println("error: " + e.getMessage());
-                return USAGE;
-            }
+            out.print(Grammars.diff(language(a), language(b)));
+            return OK;
         }
     }
 
@@ -453,16 +466,7 @@ final class Cli {
 
         @Override
         public Integer call() {
-            String text;
-            try {
-                text = nanopy.passes.front.python.SourceDecoding.decode(Files.readAllBytes(file));
-            } catch (IOException e) {
-                err.println("error: " + file + ": cannot read (" + e.getMessage() + ")");
-                return USER_ERROR;
-            } catch (RuntimeException e) {
-                err.println("error: " + file + ": " + e.getMessage());
-                return USER_ERROR;
-            }
+            String text = read(file);
             try {
                 var module = nanopy.passes.front.python.PythonParser.parse(file.toString(), text);
                 out.println(py312 ? nanopy.passes.front.python.AstDump.dump312(module) : nanopy.passes.front.python.AstDump.dump(module));
@@ -489,20 +493,8 @@ final class Cli {
 
         @Override
         public Integer call() {
-            Language l;
-            try {
-                l = language(name);
-            } catch (CommandLine.ParameterException e) {
-                err.println("error: " + e.getMessage());
-                return USAGE;
-            }
-            String text;
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println("error: " + file + ": cannot read (" + e.getMessage() + ")");
-                return USER_ERROR;
-            }
+            Language l = language(name);
+            String text = read(file);
             try {
                 Node n = IrText.parse(l, text);
                 out.println(IrText.print(l, n, spans));
