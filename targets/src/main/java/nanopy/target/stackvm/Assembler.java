@@ -30,6 +30,7 @@ final class Assembler {
     private final Map<Const, Integer> consts = new LinkedHashMap<>();
     private final Map<String, Integer> names = new LinkedHashMap<>();
     private final ArrayList<Pending> instrs = new ArrayList<>();
+    private Span context = Span.NONE;
 
     /**
      * @param name the code object's name
@@ -44,9 +45,32 @@ final class Assembler {
         params.appendAll(locals).forEach(v -> varnames.putIfAbsent(v, varnames.size()));
     }
 
+    /**
+     * Makes {@code span}, if it is known, the position of the instructions appended from now on
+     * without a known one (those of a node built without a span take its parent's).
+     *
+     * @return the position to restore with {@link #leave}
+     */
+    Span enter(Span span) {
+        Span old = context;
+        if (span.isKnown()) {
+            context = span;
+        }
+        return old;
+    }
+
+    /** Restores the position {@link #enter} returned. */
+    void leave(Span old) {
+        context = old;
+    }
+
+    private Span where(Span at) {
+        return at.isKnown() ? at : context;
+    }
+
     /** Appends an instruction with an argument. */
     void emit(Opcode op, int arg, Span at) {
-        instrs.add(new Pending(op, arg, null, at));
+        instrs.add(new Pending(op, arg, null, where(at)));
     }
 
     /** Appends an instruction without an argument. */
@@ -87,7 +111,7 @@ final class Assembler {
      * must go forward) or, for {@code JUMP_FORWARD}, an unconditional jump in either direction.
      */
     void jump(Opcode op, Label target, Span at) {
-        instrs.add(new Pending(op, 0, target, at));
+        instrs.add(new Pending(op, 0, target, where(at)));
     }
 
     /** The finished code object. */

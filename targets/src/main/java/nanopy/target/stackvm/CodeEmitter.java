@@ -46,6 +46,12 @@ final class CodeEmitter {
     }
 
     private void stmt(Stmt s) {
+        Span outer = asm.enter(s.span());
+        statement(s);
+        asm.leave(outer);
+    }
+
+    private void statement(Stmt s) {
         Span at = s.span();
         switch (s) {
             case Closed.Return(var value, var sp) -> {
@@ -111,6 +117,12 @@ final class CodeEmitter {
 
     /** Stores the value on top of the stack into {@code t}. */
     private void store(Target t) {
+        Span outer = asm.enter(t.span());
+        assign(t);
+        asm.leave(outer);
+    }
+
+    private void assign(Target t) {
         switch (t) {
             case Closed.VarTarget(var name, var type, var sp) -> asm.emit(Opcode.STORE_FAST, asm.local(name), sp);
             case Closed.GlobalTarget(var name, var type, var sp) -> asm.emit(Opcode.STORE_GLOBAL, asm.name(name), sp);
@@ -143,6 +155,12 @@ final class CodeEmitter {
     }
 
     private void expr(Expr e) {
+        Span outer = asm.enter(e.span());
+        expression(e);
+        asm.leave(outer);
+    }
+
+    private void expression(Expr e) {
         switch (e) {
             case Closed.IntLit(var v, var sp) -> constant(new IntConst(v, Span.NONE), sp);
             case Closed.FloatLit(var v, var sp) -> constant(new FloatConst(v, Span.NONE), sp);

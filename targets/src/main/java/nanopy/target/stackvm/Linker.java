@@ -2,12 +2,13 @@ package nanopy.target.stackvm;
 
 import io.vavr.collection.List;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nanopy.ir.Span;
 import nanopy.py.PyTyped.PrimOp;
-import nanopy.py.interp.TargetRuntime;
+import nanopy.py.interp.RuntimeBridge;
 import nanopy.stackvm.StackCode;
 import nanopy.stackvm.StackCode.Code;
 import nanopy.stackvm.StackCode.Instr;
@@ -19,11 +20,11 @@ import nanopy.stackvm.StackCode.Opcode;
  * object's largest operand-stack depth.
  */
 final class Linker {
-    private final TargetRuntime runtime;
+    private final RuntimeBridge runtime;
     private final Map<String, Integer> globals = new LinkedHashMap<>();
     private final Map<String, CodeObject> byName = new HashMap<>();
 
-    Linker(TargetRuntime runtime) {
+    Linker(RuntimeBridge runtime) {
         this.runtime = runtime;
     }
 
@@ -56,7 +57,7 @@ final class Linker {
             case StackCode.FloatConst(var v, var sp) -> v;
             case StackCode.BoolConst(var v, var sp) -> v;
             case StackCode.StrConst(var v, var sp) -> v;
-            case StackCode.NoneConst(var sp) -> TargetRuntime.none();
+            case StackCode.NoneConst(var sp) -> RuntimeBridge.none();
             case StackCode.CodeConst(var name, var sp) -> {
                 CodeObject c = byName.get(name);
                 if (c == null) {
@@ -112,7 +113,7 @@ final class Linker {
     private static int maxStack(Code c) {
         List<Instr> instrs = c.instrs();
         int[] depth = new int[instrs.size()];
-        java.util.Arrays.fill(depth, -1);
+        Arrays.fill(depth, -1);
         ArrayDeque<Integer> work = new ArrayDeque<>();
         int max = 0;
         if (!instrs.isEmpty()) {

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import nanopy.ir.PyRuntimeError;
 import nanopy.ir.Span;
 import nanopy.py.PyTyped.PrimOp;
-import nanopy.py.interp.TargetRuntime;
-import nanopy.py.interp.TargetRuntime.BinaryOperation;
-import nanopy.py.interp.TargetRuntime.Operation;
+import nanopy.py.interp.RuntimeBridge;
+import nanopy.py.interp.RuntimeBridge.BinaryOperation;
+import nanopy.py.interp.RuntimeBridge.Operation;
 import nanopy.stackvm.StackCode.Opcode;
 import nanopy.target.stackvm.CodeObject.Closure;
 
@@ -19,7 +19,7 @@ import nanopy.target.stackvm.CodeObject.Closure;
  * {@code RecursionError: maximum recursion depth exceeded}.
  */
 final class Machine {
-    private final TargetRuntime runtime;
+    private final RuntimeBridge runtime;
     private final Object[] globals;
     private final int recursionLimit;
     private Object[] stack = new Object[1 << 12];
@@ -33,7 +33,7 @@ final class Machine {
      * @param globalCount the number of global slots
      * @param recursionLimit the most nested calls
      */
-    Machine(TargetRuntime runtime, int globalCount, int recursionLimit) {
+    Machine(RuntimeBridge runtime, int globalCount, int recursionLimit) {
         this.runtime = runtime;
         this.globals = new Object[globalCount];
         this.recursionLimit = recursionLimit;
@@ -129,7 +129,7 @@ final class Machine {
                     Object b = s[--sp];
                     s[sp - 1] = (s[sp - 1] == b) == (arg == 0);
                 }
-                case BINARY_SUBSCR_TUPLE_INT -> s[sp - 1] = TargetRuntime.tupleItem(s[sp - 1], arg);
+                case BINARY_SUBSCR_TUPLE_INT -> s[sp - 1] = RuntimeBridge.tupleItem(s[sp - 1], arg);
                 case BINARY_SLICE, UNARY_NEGATIVE, CALL_INTRINSIC -> {
                     int n = PrimOpcodes.arity(PrimOpcodes.primitive(arg));
                     sp -= n;
@@ -139,27 +139,27 @@ final class Machine {
                 case STORE_SUBSCR_LIST_INT -> {
                     long index = (Long) s[--sp];
                     Object list = s[--sp];
-                    TargetRuntime.setItem(list, index, s[--sp], co.spans[at]);
+                    RuntimeBridge.setItem(list, index, s[--sp], co.spans[at]);
                 }
                 case UNARY_NOT -> s[sp - 1] = !(Boolean) s[sp - 1];
                 case BUILD_LIST -> {
                     sp -= arg;
-                    s[sp] = TargetRuntime.list(s, sp, arg);
+                    s[sp] = RuntimeBridge.list(s, sp, arg);
                     sp++;
                 }
                 case BUILD_TUPLE -> {
                     sp -= arg;
-                    s[sp] = TargetRuntime.tuple(s, sp, arg);
+                    s[sp] = RuntimeBridge.tuple(s, sp, arg);
                     sp++;
                 }
                 case LIST_APPEND -> {
                     Object v = s[--sp];
-                    TargetRuntime.append(s[sp - arg], v);
+                    RuntimeBridge.append(s[sp - arg], v);
                 }
                 case UNPACK_SEQUENCE -> {
                     Object t = s[--sp];
                     for (int k = arg - 1; k >= 0; k--) {
-                        s[sp++] = TargetRuntime.tupleItem(t, k);
+                        s[sp++] = RuntimeBridge.tupleItem(t, k);
                     }
                 }
                 case CALL_PRINT -> {
@@ -167,7 +167,7 @@ final class Machine {
                     Object sep = s[--sp];
                     sp -= arg;
                     runtime.print(Arrays.copyOfRange(s, sp, sp + arg), sep, end);
-                    s[sp++] = TargetRuntime.none();
+                    s[sp++] = RuntimeBridge.none();
                 }
                 case MAKE_FUNCTION -> {
                     CodeObject code = (CodeObject) s[--sp];

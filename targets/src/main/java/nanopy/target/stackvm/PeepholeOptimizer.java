@@ -6,8 +6,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import nanopy.ir.Span;
+import nanopy.stackvm.StackCode.BoolConst;
 import nanopy.stackvm.StackCode.Code;
 import nanopy.stackvm.StackCode.Const;
 import nanopy.stackvm.StackCode.Instr;
@@ -57,8 +57,9 @@ final class PeepholeOptimizer {
 
     /** The optimized code object. */
     Code optimize() {
-        for (int round = 0; round < MAX_ROUNDS && pass(); round++) {
-            continue;
+        boolean changed = true;
+        for (int round = 0; changed && round < MAX_ROUNDS; round++) {
+            changed = pass();
         }
         return encode();
     }
@@ -120,7 +121,7 @@ final class PeepholeOptimizer {
                 return true;
             }
             case POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE -> {
-                if (!(k instanceof nanopy.stackvm.StackCode.BoolConst(var v, var sp))) {
+                if (!(k instanceof BoolConst(var v, var sp))) {
                     return false;
                 }
                 if (v == (b.op == Opcode.POP_JUMP_IF_TRUE)) {
@@ -215,17 +216,16 @@ final class PeepholeOptimizer {
         return consts.size() - 1;
     }
 
-    /** Relative jump arguments and a constants table of the constants still used, in their old order. */
+    /** Relative jump arguments, and a constants table of the constants still loaded, in the order of their first use. */
     private Code encode() {
         Map<Ins, Integer> index = new IdentityHashMap<>();
         for (int i = 0; i < ins.size(); i++) {
             index.put(ins.get(i), i);
         }
         Map<Integer, Integer> renumber = new LinkedHashMap<>();
-        for (int k = 0; k < consts.size(); k++) {
-            final int old = k;
-            if (ins.stream().anyMatch(x -> usesConstant(x.op) && x.arg == old)) {
-                renumber.put(old, renumber.size());
+        for (Ins x : ins) {
+            if (usesConstant(x.op)) {
+                renumber.putIfAbsent(x.arg, renumber.size());
             }
         }
         ArrayList<Instr> out = new ArrayList<>();
@@ -239,8 +239,7 @@ final class PeepholeOptimizer {
                 out.add(new Instr(x.op, usesConstant(x.op) ? renumber.get(x.arg) : x.arg, x.span));
             }
         }
-        Set<Integer> kept = renumber.keySet();
-        List<Const> table = List.ofAll(kept).map(consts::get);
+        List<Const> table = List.ofAll(renumber.keySet()).map(consts::get);
         return new Code(code.name(), code.argcount(), code.varnames(), table, code.names(), List.ofAll(out), code.span());
     }
 
