@@ -51,10 +51,12 @@ final class Machine {
         int pc = 0;
         int depth = 0;
         Object[] s = grow(co.frameSize);
+        Opcode[] ops = co.ops;
+        int[] args = co.args;
         while (true) {
             int at = pc++;
-            int arg = co.args[at];
-            switch (co.ops[at]) {
+            int arg = args[at];
+            switch (ops[at]) {
                 case NOP -> { }
                 case POP_TOP -> s[--sp] = null;
                 case COPY -> {
@@ -187,6 +189,8 @@ final class Machine {
                     callerBase[depth] = base;
                     depth++;
                     co = fn.code();
+                    ops = co.ops;
+                    args = co.args;
                     base = callee;
                     s[base] = fn.env();
                     sp = base + co.varnames.length;
@@ -197,7 +201,7 @@ final class Machine {
                     pc = 0;
                 }
                 case RETURN_VALUE, RETURN_CONST -> {
-                    Object result = co.ops[at] == Opcode.RETURN_CONST ? co.consts[arg] : s[sp - 1];
+                    Object result = ops[at] == Opcode.RETURN_CONST ? co.consts[arg] : s[sp - 1];
                     if (depth == 0) {
                         return;
                     }
@@ -205,6 +209,8 @@ final class Machine {
                     sp = base;
                     s[sp++] = result;
                     co = callerCode[depth];
+                    ops = co.ops;
+                    args = co.args;
                     pc = callerPc[depth];
                     base = callerBase[depth];
                 }
