@@ -3,6 +3,7 @@ package nanopy.driver;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -12,11 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import nanopy.ir.CompileError;
 import nanopy.ir.Diagnostic;
 import nanopy.ir.Grammars;
@@ -29,18 +30,25 @@ import nanopy.ir.ProgramIo;
 import nanopy.ir.PyRuntimeError;
 import nanopy.ir.Span;
 import nanopy.ir.Suggest;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
 
-/** The commands and options of {@code nanopy}, declared with picocli. */
+/**
+ * The commands and options of {@code nanopy}: {@code run | build | check} (compile through a
+ * pipeline, then run, write or only check the program) and {@code ir describe | diff | list |
+ * parse | dump}. Options are parsed with Apache Commons CLI (no reflection, so start-up stays
+ * small and the classes fit the JDK's AOT cache).
+ */
 final class Cli {
     static final int OK = 0;
     static final int USER_ERROR = 1;
     static final int USAGE = 2;
     static final int PASS_BUG = 70;
+    static final String VERSION = "nanopy 0.1.0";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -51,46 +59,6 @@ final class Cli {
         this.err = err;
         this.in = in;
     }
-
-    CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Top());
-        cl.addSubcommand("run", new CompileCommand(Mode.RUN));
-        cl.addSubcommand("build", new CompileCommand(Mode.BUILD));
-        cl.addSubcommand("check", new CompileCommand(Mode.CHECK));
-        CommandLine ir = new CommandLine(new IrCommand());
-        ir.addSubcommand("describe", new IrDescribe());
-        ir.addSubcommand("diff", new IrDiff());
-        ir.addSubcommand("list", new IrList());
-        ir.addSubcommand("parse", new IrParse());
-        ir.addSubcommand("dump", new IrDump());
-        cl.addSubcommand("ir", ir);
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            if (ex instanceof Exit exit) {
-                err.println("error: " + exit.getMessage());
-                return exit.status;
-            }
-            err.println("internal error: " + ex + " (this is a bug in nanopy)");
-            return PASS_BUG;
-        });
-        cl.setParameterExceptionHandler((ex, args) -> {
-            err.println("error: " + ex.getMessage());
-            err.println("try 'nanopy " + ex.getCommandLine().getCommandName() + " --help'");
-            return USAGE;
-        });
-        return cl;
-    }
-
-    @Command(name = "nanopy", mixinStandardHelpOptions = true, version = "nanopy 0.1.0",
-            description = "A nanopass compiler for NanoPy, a statically typed subset of Python 3.12.%n"
-                    + "Without a command, 'run' is implied: nanopy prog.py == nanopy run prog.py")
-    static final class Top implements Callable<Integer> {
-        @Override
-        public Integer call() {
-            return USAGE;
-        }
-    }
-
-    enum Mode { RUN, BUILD, CHECK }
 
     /** Ends a command with "error: message" on stderr and the given exit status. */
     static final class Exit extends RuntimeException {
@@ -103,84 +71,171 @@ final class Cli {
         }
     }
 
-    /** Options shared by run, build and check. */
-    static final class PipelineOptions {
-        @Option(names = "--passes", paramLabel = "P1,P2,...", description = "run exactly these passes (an ad-hoc pipeline)")
-        String passes;
+    enum Mode { RUN, BUILD, CHECK }
 
-        @Option(names = "--target", paramLabel = "T", description = "the target (default: by file extension); see --list-targets")
-        String target;
-
-        @Option(names = "--pipeline", paramLabel = "FILE", description = "use this pipeline config instead of the built-in one")
-        Path pipelineFile;
-
-        @Option(names = "--plugin", paramLabel = "JAR", description = "load passes from this jar (repeatable)")
-        List<Path> plugins = new ArrayList<>();
-
-        @Option(names = "--dump-before", split = ",", paramLabel = "P", description = "print the IR before pass P (a list is allowed)")
-        List<String> dumpBefore = new ArrayList<>();
-
-        @Option(names = "--dump-after", split = ",", paramLabel = "P", description = "print the IR after pass P (a list is allowed)")
-        List<String> dumpAfter = new ArrayList<>();
-
-        @Option(names = "--dump-after-all", description = "print the IR after every pass")
-        boolean dumpAfterAll;
-
-        @Option(names = "--dump-changed", description = "print a unified diff of each pass's output against its input")
-        boolean dumpChanged;
-
-        @Option(names = "--dump-dir", paramLabel = "DIR", description = "write each pass's output to DIR/NN-pass.Language.ir")
-        Path dumpDir;
-
-        @Option(names = "--dump-spans", description = "show source spans (Prod@line:col-line:col) in dumps")
-        boolean dumpSpans;
-
-        @Option(names = "--stop-after", paramLabel = "P", description = "stop after pass P and print its output")
-        String stopAfter;
-
-        @Option(names = "--start-after", paramLabel = "P", description = "the input file is IR text of the language after pass P")
-        String startAfter;
-
-        @Option(names = "--verify-each", description = "check that every pass's output is well formed")
-        boolean verifyEach;
-
-        @Option(names = "--time-passes", description = "print a table of each pass's wall time, CPU time and allocation")
-        boolean timePasses;
-
-        @Option(names = "--list-passes", description = "list the passes: name, input -> output language, description")
-        boolean listPasses;
-
-        @Option(names = "--list-targets", description = "list the targets and their passes")
-        boolean listTargets;
-
-        @Option(names = "--print-pipeline", description = "print the pipeline as a --passes string and stop")
-        boolean printPipeline;
-
-        @Option(names = "-c", paramLabel = "CODE", description = "compile CODE instead of a file")
-        String code;
-
-        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "(build) where to write the compiled program")
-        Path output;
+    /**
+     * Runs one command line (the first word is a command: Main inserts {@code run} when it is not).
+     *
+     * @return the exit status
+     */
+    int execute(String[] args) {
+        try {
+            String cmd = args[0];
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            return switch (cmd) {
+                case "run" -> compile(Mode.RUN, rest);
+                case "build" -> compile(Mode.BUILD, rest);
+                case "check" -> compile(Mode.CHECK, rest);
+                case "ir" -> ir(rest);
+                case "-V", "--version" -> {
+                    out.println(VERSION);
+                    yield OK;
+                }
+                case "help", "-h", "--help" -> {
+                    help();
+                    yield OK;
+                }
+                default -> throw new Exit(USAGE, "unknown command '" + cmd + "'");
+            };
+        } catch (Exit e) {
+            err.println("error: " + e.getMessage());
+            return e.status;
+        }
     }
 
-    @Command(mixinStandardHelpOptions = true, description = "compile a program through a pipeline and run, build or check it")
-    final class CompileCommand implements Callable<Integer> {
-        private final Mode mode;
+    private void help() {
+        out.println("usage: nanopy [run|build|check] [options] FILE | -c CODE");
+        out.println("       nanopy ir describe LANGUAGE | diff A B | list | parse LANGUAGE FILE | dump --python-ast FILE");
+        out.println("A nanopass compiler for NanoPy, a statically typed subset of Python 3.12.");
+        out.println("Without a command, 'run' is implied: nanopy prog.py is nanopy run prog.py.");
+        out.println();
+        PrintWriter pw = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        HelpFormatter f = new HelpFormatter();
+        f.printOptions(pw, 100, COMPILE_OPTIONS, 2, 2);
+        pw.flush();
+        out.println();
+        out.println("Exit status: 0 success; 1 the program or IR is wrong; 2 usage or pipeline-config error; 70 a pass misbehaved.");
+    }
 
-        @Mixin
-        PipelineOptions o = new PipelineOptions();
+    private static CommandLine parse(Options options, String[] args, String command) {
+        try {
+            return DefaultParser.builder().setAllowPartialMatching(false).build().parse(options, args);
+        } catch (ParseException e) {
+            throw new Exit(USAGE, e.getMessage() + " (in 'nanopy " + command + "'; try 'nanopy --help')");
+        }
+    }
 
-        @Parameters(arity = "0..1", paramLabel = "FILE", description = "the program (source text, or IR text with --start-after)")
-        Path file;
+    private static Option flag(String name, String description) {
+        return Option.builder().longOpt(name).desc(description).build();
+    }
 
-        CompileCommand(Mode mode) {
-            this.mode = mode;
+    private static Option valued(String name, String arg, String description) {
+        return Option.builder().longOpt(name).hasArg().argName(arg).desc(description).build();
+    }
+
+    private static Option list(String name, String arg, String description) {
+        return Option.builder().longOpt(name).hasArgs().valueSeparator(',').argName(arg).desc(description).build();
+    }
+
+    static final Options COMPILE_OPTIONS = new Options()
+            .addOption(valued("passes", "P1,P2,...", "run exactly these passes (an ad-hoc pipeline)"))
+            .addOption(valued("target", "T", "the target (default: by file extension); see --list-targets"))
+            .addOption(valued("pipeline", "FILE", "use this pipeline config instead of the built-in one"))
+            .addOption(Option.builder().longOpt("plugin").hasArg().argName("JAR").desc("load passes from this jar (repeatable)").build())
+            .addOption(list("dump-before", "P", "print the IR before pass P (a list is allowed)"))
+            .addOption(list("dump-after", "P", "print the IR after pass P (a list is allowed)"))
+            .addOption(flag("dump-after-all", "print the IR after every pass"))
+            .addOption(flag("dump-changed", "print a unified diff of each pass's output against its input"))
+            .addOption(valued("dump-dir", "DIR", "write each pass's output to DIR/NN-pass.Language.ir"))
+            .addOption(flag("dump-spans", "show source spans (Prod@line:col-line:col) in dumps"))
+            .addOption(valued("stop-after", "P", "stop after pass P and print its output"))
+            .addOption(valued("start-after", "P", "the input file is IR text of the language after pass P"))
+            .addOption(flag("verify-each", "check that every pass's output is well formed"))
+            .addOption(flag("time-passes", "print a table of each pass's wall time, CPU time and allocation"))
+            .addOption(flag("list-passes", "list the passes: name, input -> output language, description"))
+            .addOption(flag("list-targets", "list the targets and their passes"))
+            .addOption(flag("print-pipeline", "print the pipeline as a --passes string and stop"))
+            .addOption(Option.builder("c").hasArg().argName("CODE").desc("compile CODE instead of a file").build())
+            .addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").desc("(build) where to write the result").build())
+            .addOption(Option.builder("h").longOpt("help").desc("show this help").build());
+
+    /** The options of run, build and check, read from a parsed command line. */
+    static final class PipelineOptions {
+        String passes;
+        String target;
+        Path pipelineFile;
+        List<Path> plugins = new ArrayList<>();
+        List<String> dumpBefore = new ArrayList<>();
+        List<String> dumpAfter = new ArrayList<>();
+        boolean dumpAfterAll;
+        boolean dumpChanged;
+        Path dumpDir;
+        boolean dumpSpans;
+        String stopAfter;
+        String startAfter;
+        boolean verifyEach;
+        boolean timePasses;
+        boolean listPasses;
+        boolean listTargets;
+        boolean printPipeline;
+        String code;
+        Path output;
+
+        static PipelineOptions from(CommandLine cl) {
+            PipelineOptions o = new PipelineOptions();
+            o.passes = cl.getOptionValue("passes");
+            o.target = cl.getOptionValue("target");
+            o.pipelineFile = path(cl.getOptionValue("pipeline"));
+            for (String p : values(cl, "plugin")) {
+                o.plugins.add(Path.of(p));
+            }
+            o.dumpBefore = values(cl, "dump-before");
+            o.dumpAfter = values(cl, "dump-after");
+            o.dumpAfterAll = cl.hasOption("dump-after-all");
+            o.dumpChanged = cl.hasOption("dump-changed");
+            o.dumpDir = path(cl.getOptionValue("dump-dir"));
+            o.dumpSpans = cl.hasOption("dump-spans");
+            o.stopAfter = cl.getOptionValue("stop-after");
+            o.startAfter = cl.getOptionValue("start-after");
+            o.verifyEach = cl.hasOption("verify-each");
+            o.timePasses = cl.hasOption("time-passes");
+            o.listPasses = cl.hasOption("list-passes");
+            o.listTargets = cl.hasOption("list-targets");
+            o.printPipeline = cl.hasOption("print-pipeline");
+            o.code = cl.getOptionValue("c");
+            o.output = path(cl.getOptionValue("o"));
+            return o;
         }
 
-        @Override
-        public Integer call() {
-            return compileCommand(mode, o, file);
+        private static Path path(String s) {
+            return s == null ? null : Path.of(s);
         }
+
+        private static List<String> values(CommandLine cl, String name) {
+            String[] v = cl.getOptionValues(name);
+            List<String> out = new ArrayList<>();
+            if (v != null) {
+                for (String x : v) {
+                    if (!x.isBlank()) {
+                        out.add(x.strip());
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    private int compile(Mode mode, String[] args) {
+        CommandLine cl = parse(COMPILE_OPTIONS, args, mode.name().toLowerCase(java.util.Locale.ROOT));
+        if (cl.hasOption("help")) {
+            help();
+            return OK;
+        }
+        List<String> files = cl.getArgList();
+        if (files.size() > 1) {
+            throw new Exit(USAGE, "one program at a time, but got " + files.size() + ": " + String.join(" ", files));
+        }
+        return compileCommand(mode, PipelineOptions.from(cl), files.isEmpty() ? null : Path.of(files.get(0)));
     }
 
     private Driver driver(PipelineOptions o) throws ConfigError {
@@ -388,13 +443,50 @@ final class Cli {
 
     // ---- nanopy ir ... ----------------------------------------------------------------------
 
-    @Command(name = "ir", mixinStandardHelpOptions = true, description = "inspect IR languages and IR text",
-            subcommands = {})
-    static final class IrCommand implements Callable<Integer> {
-        @Override
-        public Integer call() {
-            return USAGE;
+    private int ir(String[] args) {
+        if (args.length == 0) {
+            throw new Exit(USAGE, "nanopy ir needs a subcommand: describe, diff, list, parse or dump");
         }
+        String sub = args[0];
+        CommandLine cl = parse(IR_OPTIONS, Arrays.copyOfRange(args, 1, args.length), "ir " + sub);
+        List<String> a = cl.getArgList();
+        return switch (sub) {
+            case "describe" -> {
+                Language l = language(arg(a, 0, 1, "ir describe LANGUAGE"));
+                out.print(Grammars.describe(l, l.parent().flatMap(Languages::byName).orElse(null)));
+                yield OK;
+            }
+            case "diff" -> {
+                String b = arg(a, 1, 2, "ir diff A B");
+                out.print(Grammars.diff(language(a.get(0)), language(b)));
+                yield OK;
+            }
+            case "list" -> {
+                arg(a, -1, 0, "ir list");
+                for (Language l : Languages.all()) {
+                    out.printf("%-16s %-20s %s%n", l.name(), l.parent().map(p -> "extends " + p).orElse(""), l.description());
+                }
+                yield OK;
+            }
+            case "parse" -> irParse(language(a.isEmpty() ? arg(a, 0, 2, "ir parse LANGUAGE FILE") : a.get(0)),
+                    Path.of(arg(a, 1, 2, "ir parse LANGUAGE FILE")), cl.hasOption("dump-spans"));
+            case "dump" -> irDump(Path.of(arg(a, 0, 1, "ir dump --python-ast FILE")), cl);
+            default -> throw new Exit(USAGE, "unknown ir subcommand '" + sub + "'"
+                    + Suggest.didYouMean(sub, List.of("describe", "diff", "list", "parse", "dump")));
+        };
+    }
+
+    static final Options IR_OPTIONS = new Options()
+            .addOption(flag("dump-spans", "(parse) print spans"))
+            .addOption(flag("python-ast", "(dump) print exactly what CPython 3.11's ast.dump(ast.parse(source)) prints"))
+            .addOption(flag("py312", "(dump --python-ast) CPython 3.12's format (type_params fields)"));
+
+    /** Argument {@code i} of a subcommand that takes exactly {@code n} arguments. */
+    private static String arg(List<String> a, int i, int n, String usage) {
+        if (a.size() != n) {
+            throw new Exit(USAGE, "usage: nanopy " + usage);
+        }
+        return i < 0 ? "" : a.get(i);
     }
 
     private static Language language(String name) {
@@ -412,97 +504,33 @@ final class Cli {
         }
     }
 
-    @Command(mixinStandardHelpOptions = true, description = "print a language's grammar, marking what changed from its parent")
-    final class IrDescribe implements Callable<Integer> {
-        @Parameters(paramLabel = "LANGUAGE")
-        String name;
-
-        @Override
-        public Integer call() {
-            Language l = language(name);
-            Language parent = l.parent().flatMap(Languages::byName).orElse(null);
-            out.print(Grammars.describe(l, parent));
+    private int irParse(Language l, Path file, boolean spans) {
+        String text = read(file);
+        try {
+            Node n = IrText.parse(l, text);
+            out.println(IrText.print(l, n, spans));
             return OK;
+        } catch (IrError e) {
+            err.print(Diagnostics.render(new Diagnostic(file.toString(), Span.at(e.line(), e.col()), e.detail()), text));
+            return USER_ERROR;
         }
     }
 
-    @Command(mixinStandardHelpOptions = true, description = "print what changes from language A to language B")
-    final class IrDiff implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "A")
-        String a;
-
-        @Parameters(index = "1", paramLabel = "B")
-        String b;
-
-        @Override
-        public Integer call() {
-            out.print(Grammars.diff(language(a), language(b)));
+    private int irDump(Path file, CommandLine cl) {
+        if (!cl.hasOption("python-ast")) {
+            throw new Exit(USAGE, "nanopy ir dump needs a format: --python-ast");
+        }
+        String text = read(file);
+        try {
+            var module = nanopy.passes.front.python.PythonParser.parse(file.toString(), text);
+            out.println(cl.hasOption("py312") ? nanopy.passes.front.python.AstDump.dump312(module)
+                    : nanopy.passes.front.python.AstDump.dump(module));
             return OK;
-        }
-    }
-
-    @Command(mixinStandardHelpOptions = true, description = "list the IR languages")
-    final class IrList implements Callable<Integer> {
-        @Override
-        public Integer call() {
-            for (Language l : Languages.all()) {
-                out.printf("%-16s %-16s %s%n", l.name(), l.parent().map(p -> "extends " + p).orElse(""), l.description());
+        } catch (CompileError e) {
+            for (Diagnostic d : e.diagnostics()) {
+                err.print(Diagnostics.render(d, text));
             }
-            return OK;
-        }
-    }
-
-    @Command(mixinStandardHelpOptions = true, description = "print a source file's syntax tree in another tool's format")
-    final class IrDump implements Callable<Integer> {
-        @Option(names = "--python-ast", required = true,
-                description = "print exactly what CPython 3.11's ast.dump(ast.parse(source)) prints")
-        boolean pythonAst;
-
-        @Option(names = "--py312", description = "with --python-ast: CPython 3.12's format (type_params fields)")
-        boolean py312;
-
-        @Parameters(paramLabel = "FILE")
-        Path file;
-
-        @Override
-        public Integer call() {
-            String text = read(file);
-            try {
-                var module = nanopy.passes.front.python.PythonParser.parse(file.toString(), text);
-                out.println(py312 ? nanopy.passes.front.python.AstDump.dump312(module) : nanopy.passes.front.python.AstDump.dump(module));
-                return OK;
-            } catch (CompileError e) {
-                for (Diagnostic d : e.diagnostics()) {
-                    err.print(Diagnostics.render(d, text));
-                }
-                return USER_ERROR;
-            }
-        }
-    }
-
-    @Command(mixinStandardHelpOptions = true, description = "read IR text of a language, check it, and print it back")
-    final class IrParse implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "LANGUAGE")
-        String name;
-
-        @Parameters(index = "1", paramLabel = "FILE")
-        Path file;
-
-        @Option(names = "--dump-spans", description = "print spans")
-        boolean spans;
-
-        @Override
-        public Integer call() {
-            Language l = language(name);
-            String text = read(file);
-            try {
-                Node n = IrText.parse(l, text);
-                out.println(IrText.print(l, n, spans));
-                return OK;
-            } catch (IrError e) {
-                err.print(Diagnostics.render(new Diagnostic(file.toString(), Span.at(e.line(), e.col()), e.detail()), text));
-                return USER_ERROR;
-            }
+            return USER_ERROR;
         }
     }
 }

@@ -5,12 +5,9 @@ import java.io.BufferedReader;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -54,23 +51,18 @@ public final class Main {
             full[0] = "run";
             System.arraycopy(args, 0, full, 1, args.length);
         }
-        Cli cli = new Cli(out, err, in);
-        picocli.CommandLine cl = cli.commandLine();
-        cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        if (full.length == 0) {
+            err.println("usage: nanopy [run|build|check|ir] [options] FILE | -c CODE");
+            err.println("try 'nanopy --help' for the options");
+            return 2;
+        }
         try {
-            int status = full.length == 0 ? usage(cl, err) : cl.execute(full);
+            int status = new Cli(out, err, in).execute(full);
             out.flush();
             return status;
         } catch (UncheckedIOException e) {
             err.println("error: " + e.getMessage());
             return 1;
         }
-    }
-
-    private static int usage(picocli.CommandLine cl, PrintStream err) {
-        err.println(String.join("\n", List.of("usage: nanopy [run|build|check|ir] [options] FILE",
-                "       nanopy -c CODE", "try 'nanopy --help' for the options")));
-        return 2;
     }
 }

@@ -252,4 +252,33 @@ class CliTest {
         Files.writeString(ir, "(Program (Let \"a\" (Int 1) (Var \"a\")))");
         assertEquals(new Run(0, "(Program (Let \"a\" (Int 1) (Var \"a\")))\n", ""), nanopy("ir", "parse", "Arith", ir.toString()));
     }
+
+    @Test
+    void irDumpPrintsCpythonsAstDump() throws IOException, InterruptedException {
+        Path py = dir.resolve("t.py");
+        Files.writeString(py, "x: list[int] = [1, 2]\nprint(f'{x!r:>10}', -3 ** 2)\n");
+        Run r = nanopy("ir", "dump", "--python-ast", py.toString());
+        assertEquals(0, r.status(), r.err());
+        Path python = Path.of("/usr/bin/python3.11");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(python), "CPython 3.11 is the oracle");
+        Process p = new ProcessBuilder(python.toString(), "-c", "import ast,sys; print(ast.dump(ast.parse(open(sys.argv[1]).read())))",
+                py.toString()).redirectErrorStream(true).start();
+        String expected = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor());
+        assertEquals(expected, r.out());
+        Files.writeString(py, "def f(:\n    pass\n");
+        Run bad = nanopy("ir", "dump", "--python-ast", py.toString());
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().startsWith(py + ":1:7: error: SyntaxError: invalid syntax\n"), bad.err());
+    }
+
+    @Test
+    void helpListsTheOptions() {
+        Run r = nanopy("--help");
+        assertEquals(0, r.status());
+        for (String flag : List.of("--passes", "--target", "--dump-before", "--dump-after", "--dump-after-all", "--dump-changed", "--dump-dir",
+                "--stop-after", "--start-after", "--verify-each", "--time-passes", "--list-passes", "--list-targets", "--print-pipeline", "-c")) {
+            assertTrue(r.out().contains(flag), flag + " in " + r.out());
+        }
+    }
 }
