@@ -20,7 +20,7 @@ import nanopy.py.interp.Values.PyTuple;
  * {@link #none()}, and the lists and tuples made here; a VM may add its own kinds (closures,
  * activation records) as long as it does not print them.
  */
-public final class TargetRuntime {
+public final class RuntimeBridge {
     /** A primitive of fixed arity applied to its operands (the array is not kept). */
     public interface Operation {
         /**
@@ -43,7 +43,7 @@ public final class TargetRuntime {
     private final PrimCompiler prims;
 
     /** @param io the stdin and stdout of the run */
-    public TargetRuntime(ProgramIo io) {
+    public RuntimeBridge(ProgramIo io) {
         this.prims = new PrimCompiler(io);
     }
 

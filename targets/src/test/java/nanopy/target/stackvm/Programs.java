@@ -137,4 +137,15 @@ final class Programs {
               [(Assign [(GlobalTarget "down" :fn1)] (MakeClosure "down" (NoneLit) :fn1))
                (ExprStmt (Print [(Call (GlobalVar "down" :fn1) [(IntLit %d)] :int)] (StrLit " ") (StrLit "\\n")))])
             """;
+
+    /** The instructions of code object {@code name} as {@code "OPNAME arg"} strings (no argument for opcodes without one). */
+    static java.util.List<String> instructions(StackCode.Program p, String name) {
+        StackCode.Code c = p.codes().find(k -> k.name().equals(name)).getOrElseThrow(() -> new AssertionError("no code " + name));
+        return c.instrs().map(i -> Opcodes.hasArgument(i.op()) ? i.op() + " " + i.arg() : i.op().name()).asJava();
+    }
+
+    /** A module whose top level is {@code body} (Closed statements) over globals {@code globals}. */
+    static Closed.Module module(String globals, String body) {
+        return closed("(Module [" + globals + "] [] [] [" + body + "])");
+    }
 }
