@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -87,6 +84,7 @@ final class Cli {
                 case "build" -> compile(Mode.BUILD, rest);
                 case "check" -> compile(Mode.CHECK, rest);
                 case "ir" -> ir(rest);
+                case "golden" -> nanopy.driver.golden.GoldenCommand.run(rest, out, err);
                 case "-V", "--version" -> {
                     out.println(VERSION);
                     yield OK;
@@ -104,10 +102,12 @@ final class Cli {
     }
 
     private void help() {
-        out.println("usage: nanopy [run|build|check] [options] FILE | -c CODE");
+        out.println("usage: nanopy [run|build|check] [options] FILE | DIR | -c CODE");
+        out.println("       nanopy golden report [--pipeline FILE] [--target T] [--junit-xml FILE] [DIR...]");
         out.println("       nanopy ir describe LANGUAGE | diff A B | list | parse LANGUAGE FILE | dump --python-ast FILE");
         out.println("A nanopass compiler for NanoPy, a statically typed subset of Python 3.12.");
         out.println("Without a command, 'run' is implied: nanopy prog.py is nanopy run prog.py.");
+        out.println("DIR is a project: its one main.py runs as python3 -c 'import main; main.main()' would.");
         out.println();
         PrintWriter pw = new PrintWriter(out, true, StandardCharsets.UTF_8);
         HelpFormatter f = new HelpFormatter();
@@ -240,23 +240,7 @@ final class Cli {
 
     private Driver driver(PipelineOptions o) throws ConfigError {
         PipelineConfig config = o.pipelineFile == null ? PipelineConfig.builtin() : PipelineConfig.load(o.pipelineFile);
-        PassRegistry registry;
-        if (o.plugins.isEmpty()) {
-            registry = PassRegistry.builtin();
-        } else {
-            List<URL> urls = new ArrayList<>();
-            for (Path p : o.plugins) {
-                if (!Files.isRegularFile(p)) {
-                    throw new ConfigError(p + ": no such plugin jar");
-                }
-                try {
-                    urls.add(p.toUri().toURL());
-                } catch (MalformedURLException e) {
-                    throw new ConfigError(p + ": " + e.getMessage());
-                }
-            }
-            registry = PassRegistry.load(new URLClassLoader(urls.toArray(URL[]::new), Cli.class.getClassLoader()));
-        }
+        PassRegistry registry = PassRegistry.withPlugins(o.plugins);
         return new Driver(config, registry);
     }
 
@@ -287,6 +271,19 @@ final class Cli {
             err.println("error: give either a FILE or -c CODE, not both");
             return USAGE;
         }
+        Optional<ProjectLayout> project = Optional.empty();
+        if (file != null && Files.isDirectory(file)) {
+            try {
+                project = Optional.of(ProjectLayout.of(file));
+                file = project.get().main();
+            } catch (ProjectLayout.Invalid e) {
+                err.println("error: " + e.getMessage());
+                return USER_ERROR;
+            } catch (CompileError e) {
+                e.diagnostics().forEach(d -> err.print(Diagnostics.render(d, readQuietly(d.file()))));
+                return USER_ERROR;
+            }
+        }
         String fileName = o.code != null ? "<string>" : file != null ? file.toString() : "<none>";
         if (o.code != null && o.target == null && o.passes == null) {
             fileName = "<string>";
@@ -296,6 +293,9 @@ final class Cli {
             String forDefault = o.code != null ? "-c.py" : fileName;
             p = driver.pipeline(Optional.ofNullable(o.passes), Optional.ofNullable(o.target), forDefault);
             checkPassNames(p, driver.registry(), o);
+            if (project.isPresent()) {
+                p = project.get().configure(p);
+            }
         } catch (ConfigError e) {
             err.println("error: " + e.getMessage());
             return USAGE;
@@ -306,7 +306,7 @@ final class Cli {
         }
         String text;
         try {
-            text = o.code != null ? o.code : Files.readString(file, StandardCharsets.UTF_8);
+            text = o.code != null ? o.code : project.isPresent() ? project.get().source() : Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             err.println("error: " + file + ": no such file");
             return USER_ERROR;
@@ -395,6 +395,15 @@ final class Cli {
             out.println(IrText.print(c.language(), c.program(), false));
             err.println("note: " + e.getMessage() + "; printed the IR instead of running it");
             return OK;
+        }
+    }
+
+    /** The text of {@code file} for a diagnostic's excerpt, or null when it cannot be read. */
+    private static String readQuietly(String file) {
+        try {
+            return nanopy.passes.front.python.SourceDecoding.decode(Files.readAllBytes(Path.of(file)));
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -20,7 +20,7 @@ public final class Main {
     /** Stack size of the compiler thread, in bytes. */
     static final long STACK_BYTES = 2L << 30;
 
-    private static final Set<String> COMMANDS = Set.of("run", "build", "check", "ir", "help", "-h", "--help", "-V", "--version");
+    private static final Set<String> COMMANDS = Set.of("run", "build", "check", "ir", "golden", "help", "-h", "--help", "-V", "--version");
 
     private Main() {}
 
@@ -52,7 +52,7 @@ public final class Main {
             System.arraycopy(args, 0, full, 1, args.length);
         }
         if (full.length == 0) {
-            err.println("usage: nanopy [run|build|check|ir] [options] FILE | -c CODE");
+            err.println("usage: nanopy [run|build|check|ir] [options] FILE | DIR | -c CODE");
             err.println("try 'nanopy --help' for the options");
             return 2;
         }

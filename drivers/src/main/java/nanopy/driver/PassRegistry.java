@@ -38,6 +38,29 @@ public final class PassRegistry {
         return r;
     }
 
+    /**
+     * The passes of nanopy's class path plus those of {@code jars} (a student's or a course's).
+     *
+     * @throws ConfigError when a jar does not exist
+     */
+    public static PassRegistry withPlugins(java.util.List<java.nio.file.Path> jars) throws ConfigError {
+        if (jars.isEmpty()) {
+            return builtin();
+        }
+        java.util.List<java.net.URL> urls = new ArrayList<>();
+        for (java.nio.file.Path p : jars) {
+            if (!java.nio.file.Files.isRegularFile(p)) {
+                throw new ConfigError(p + ": no such plugin jar");
+            }
+            try {
+                urls.add(p.toUri().toURL());
+            } catch (java.net.MalformedURLException e) {
+                throw new ConfigError(p + ": " + e.getMessage());
+            }
+        }
+        return load(new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new), PassRegistry.class.getClassLoader()));
+    }
+
     /** The passes of nanopy's own class path. */
     public static PassRegistry builtin() {
         return load(PassRegistry.class.getClassLoader());

@@ -46,6 +46,24 @@ public record Pipeline(String name, List<Step> steps, Optional<String> run) {
         return all;
     }
 
+    /**
+     * This pipeline with option {@code key = value} on every step that runs pass {@code passName}
+     * (the same pipeline when no step does).
+     */
+    public Pipeline withOption(String passName, String key, Object value) {
+        List<Step> out = new ArrayList<>();
+        for (Step s : steps) {
+            if (s.pass().name().equals(passName)) {
+                Map<String, Object> o = new LinkedHashMap<>(s.options());
+                o.put(key, value);
+                out.add(new Step(s.pass(), o));
+            } else {
+                out.add(s);
+            }
+        }
+        return new Pipeline(name, out, run);
+    }
+
     /** The passes, comma-separated, options in braces: parses back with {@link #parse} to an equal pipeline. */
     public String canonical() {
         List<String> parts = new ArrayList<>();

@@ -59,6 +59,12 @@ public final class PassContext {
         return v instanceof Number n ? n.longValue() : fallback;
     }
 
+    /** A string option of the current pass, or {@code fallback}. */
+    public String stringOption(String key, String fallback) {
+        Object v = options.get(currentPass + "." + key);
+        return v instanceof String str ? str : fallback;
+    }
+
     /** A boolean option of the current pass, or {@code fallback}. */
     public boolean booleanOption(String key, boolean fallback) {
         Object v = options.get(currentPass + "." + key);

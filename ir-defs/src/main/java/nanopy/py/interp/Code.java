@@ -82,6 +82,7 @@ final class Code {
 
     /** Calls the closure {@code c} (whose code is this) with {@code args}. */
     Object call(Closure c, Object[] args, Span span) {
+        Prims.checkInterrupt(span);
         if (++depth.depth > depth.limit) {
             depth.depth--;
             throw Prims.error("RecursionError", "maximum recursion depth exceeded", span);

@@ -104,6 +104,7 @@ final class Compiler {
                 Ex b = block(body);
                 yield f -> {
                     while ((Boolean) t.eval(f)) {
+                        Prims.checkInterrupt(sp);
                         int st = b.exec(f);
                         if (st == Code.BREAK) {
                             break;
@@ -115,7 +116,7 @@ final class Compiler {
                     return Code.NORMAL;
                 };
             }
-            case PyTyped.For(var target, var iter, var body, var sp) -> new Loops(this).forLoop(target(target), iter, block(body));
+            case PyTyped.For(var target, var iter, var body, var sp) -> new Loops(this).forLoop(target(target), iter, block(body), sp);
             case PyTyped.ExprStmt(var v, var sp) -> {
                 Ev e = expr(v);
                 yield f -> {

@@ -12,7 +12,8 @@ import nanopy.py.interp.Values.PyList;
 /**
  * {@code for} loops and list comprehensions. The iterable is evaluated once; a range's bounds are
  * fixed when the loop starts; a list is walked by index, so appending while iterating sees the new
- * elements as in Python; a string yields one-character strings.
+ * elements as in Python; a string yields one-character strings. Every iteration checks for an
+ * interrupt ({@link Prims#checkInterrupt}).
  */
 final class Loops {
     /** One iteration's work; returns false to stop the loop. */
@@ -86,11 +87,12 @@ final class Loops {
         };
     }
 
-    Ex forLoop(Compiler.Store target, PyTyped.Iter iter, Ex body) {
+    Ex forLoop(Compiler.Store target, PyTyped.Iter iter, Ex body, Span span) {
         Iteration it = iteration(iter);
         return f -> {
             int[] status = {Code.NORMAL};
             it.run(f, (fr, item) -> {
+                Prims.checkInterrupt(span);
                 target.store(fr, item);
                 int s = body.exec(fr);
                 if (s == Code.BREAK) {
@@ -126,6 +128,7 @@ final class Loops {
     private static void generate(Frame f, int g, Iteration[] its, Compiler.Store[] targets, Ev[][] ifs, Ev elt,
             ArrayList<Object> out) {
         its[g].run(f, (fr, item) -> {
+            Prims.checkInterrupt(Span.NONE);
             targets[g].store(fr, item);
             for (Ev test : ifs[g]) {
                 if (!(Boolean) test.eval(fr)) {

@@ -23,6 +23,16 @@ final class Prims {
         return new PyRuntimeError(cls, msg, span);
     }
 
+    /**
+     * Ends the run with {@code KeyboardInterrupt} when the interpreter's thread was interrupted (the
+     * embedding cancelled it, e.g. a time limit); loops call it on every back edge.
+     */
+    static void checkInterrupt(Span span) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw error("KeyboardInterrupt", "", span);
+        }
+    }
+
     static PyRuntimeError overflow(Span span) {
         return error("OverflowError", "integer overflow", span);
     }
@@ -236,7 +246,7 @@ final class Prims {
     static PyList listRepeat(PyList l, long n, Span s) {
         ArrayList<Object> out = new ArrayList<>();
         if (n > 0 && !l.items.isEmpty()) {
-            if (n * l.items.size() > Integer.MAX_VALUE - 16) {
+            if (n > (Integer.MAX_VALUE - 16) / l.items.size()) {
                 throw error("MemoryError", "", s);
             }
             for (long i = 0; i < n; i++) {

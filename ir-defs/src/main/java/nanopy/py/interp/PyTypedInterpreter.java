@@ -14,7 +14,9 @@ import nanopy.py.PyTyped;
  * program, and fails with CPython's exception class and message ({@link PyRuntimeError}). The
  * program is first compiled to Java closures ({@link Compiler}), then run on a thread of its own
  * with a large stack, so that {@value #RECURSION_LIMIT} nested Python calls work; one more raises
- * {@code RecursionError: maximum recursion depth exceeded}.
+ * {@code RecursionError: maximum recursion depth exceeded}. Running out of memory is
+ * {@code MemoryError}; interrupting the calling thread stops the program at its next loop
+ * iteration with {@code KeyboardInterrupt}, so an embedding can put a time limit on a run.
  */
 public final class PyTypedInterpreter implements Interpreter {
     /** Most nested Python calls; CPython's default is 1,000, NanoPy promises at least 100,000. */
@@ -23,6 +25,21 @@ public final class PyTypedInterpreter implements Interpreter {
 
     /** For ServiceLoader. */
     public PyTypedInterpreter() {}
+
+    /** Waits for {@code t} to end, keeping this thread's interrupt status. */
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException again) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     @Override
     public Language language() {
@@ -44,6 +61,8 @@ public final class PyTypedInterpreter implements Interpreter {
                 c.module(module).exec(c.moduleFrame());
             } catch (StackOverflowError e) {
                 failure.set(new PyRuntimeError("RecursionError", "maximum recursion depth exceeded", Span.NONE));
+            } catch (OutOfMemoryError e) {
+                failure.set(new PyRuntimeError("MemoryError", "", Span.NONE));
             } catch (RuntimeException e) {
                 failure.set(e);
             }
@@ -52,8 +71,12 @@ public final class PyTypedInterpreter implements Interpreter {
         try {
             t.join();
         } catch (InterruptedException e) {
+            t.interrupt();
+            joinUninterruptibly(t);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running the program", e);
+            if (failure.get() == null) {
+                throw new PyRuntimeError("KeyboardInterrupt", "", Span.NONE);
+            }
         }
         if (failure.get() != null) {
             throw failure.get();

@@ -83,9 +83,13 @@ final class CallTyper {
         if (!c.keywords().isEmpty()) {
             return typing.fail(c.keywords().head().span(), name(fn) + " takes no keyword arguments", PyTypes.NONE);
         }
-        List<PyTyped.Expr> args = c.args().map(a -> exprs.expr(a, Option.none()));
+        boolean anyList = fn == Builtin.Len || fn == Builtin.StrFn || fn == Builtin.BoolFn;
+        List<PyTyped.Expr> args = c.args().map(a -> exprs.expr(a, anyList ? elementFree(a) : Option.none()));
         if (!typing.ok(args)) {
             return typing.failed(s, PyTypes.NONE);
+        }
+        if ((fn == Builtin.Min || fn == Builtin.Max) && !minMaxFits(args)) {
+            return typing.fail(s, minMaxMessage(name(fn), args.map(PyTypes::typeOf)), PyTypes.NONE);
         }
         List<Type> ts = args.map(PyTypes::typeOf);
         Option<PyTyped.Expr> out = switch (fn) {
@@ -123,6 +127,37 @@ final class CallTyper {
                 + ts.map(Typing::show).mkString(", ") + ")", PyTypes.NONE));
     }
 
+    /**
+     * The context type of an argument whose element type cannot matter ({@code print([])},
+     * {@code len([])}, {@code str([])}): an empty list literal gets {@code list[None]}.
+     */
+    private static Option<Type> elementFree(PyResolved.Expr arg) {
+        return arg instanceof PyResolved.ListExpr l && l.elts().isEmpty() ? Option.some(PyTypes.list(PyTypes.NONE)) : Option.none();
+    }
+
+    private static boolean minMaxFits(List<PyTyped.Expr> args) {
+        List<Type> ts = args.map(PyTypes::typeOf);
+        return args.size() >= 2 && ts.forAll(ts.head()::equals) && Typing.numeric(ts.head());
+    }
+
+    /** Why min or max does not take these arguments, in CPython's words where CPython fails too. */
+    private static String minMaxMessage(String fn, List<Type> ts) {
+        if (ts.isEmpty()) {
+            return fn + " expected at least 1 argument, got 0";
+        }
+        if (ts.size() == 1) {
+            return ts.head() instanceof PyCore.ListType || ts.head().equals(PyTypes.STR)
+                    ? "unsupported: " + fn + " of a " + Typing.show(ts.head()) + " is not in NanoPy yet; NanoPy's " + fn
+                            + " takes two or more ints or floats"
+                    : fn + " of one argument needs an iterable, but " + Typing.show(ts.head()) + " is not iterable";
+        }
+        if (ts.forAll(Typing::numeric)) {
+            return fn + " of mixed int and float arguments: its result's type would depend on the values; convert them with float()";
+        }
+        return "no version of " + fn + " takes (" + ts.map(Typing::show).mkString(", ") + "); NanoPy's " + fn
+                + " takes two or more ints or floats of one type";
+    }
+
     private static Option<Type> one(List<Type> ts) {
         return ts.size() == 1 ? Option.some(ts.head()) : Option.none();
     }
@@ -142,7 +177,7 @@ final class CallTyper {
 
     private PyTyped.Expr print(PyResolved.Call c) {
         List<PyTyped.Expr> args = c.args().map(a -> {
-            PyTyped.Expr t = exprs.expr(a, Option.none());
+            PyTyped.Expr t = exprs.expr(a, elementFree(a));
             return typing.ok(t) && PyTypes.typeOf(t) instanceof PyCore.FunType
                     ? typing.fail(a.span(), "printing a function is not supported in NanoPy", PyTypes.NONE) : t;
         });

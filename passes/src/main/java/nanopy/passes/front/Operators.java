@@ -79,6 +79,10 @@ final class Operators {
     private Option<PyTyped.Expr> arith(PySyntax.Operator op, PyTyped.Expr l, PyTyped.Expr r, Type lt, Type rt, Span span) {
         boolean ints = lt.equals(PyTypes.INT) && rt.equals(PyTypes.INT);
         boolean nums = Typing.numeric(lt) && Typing.numeric(rt);
+        if (ints && op == PySyntax.Operator.Pow && isNegativeConstant(r)) {
+            // Python's int ** negative int is a float (2 ** -1 == 0.5); with a constant exponent the type is known.
+            return Option.some(prim(PrimOp.FloatPow, List.of(toFloat(l), toFloat(r)), PyTypes.FLOAT, span));
+        }
         if (ints) {
             PrimOp p = switch (op) {
                 case Add -> PrimOp.IntAdd;
@@ -122,6 +126,15 @@ final class Operators {
         return Option.none();
     }
 
+    /** True for a negative int literal, as typed: {@code -3} is {@code IntNeg} of a positive literal. */
+    private static boolean isNegativeConstant(PyTyped.Expr e) {
+        return switch (e) {
+            case PyTyped.IntLit(var v, var s) -> v < 0;
+            case PyTyped.Prim(var op, var args, var t, var s) when op == PrimOp.IntNeg && args.size() == 1 -> args.head() instanceof PyTyped.IntLit(var v, var s2) && v > 0;
+            default -> false;
+        };
+    }
+
     private static PyTyped.Expr prim(PrimOp op, List<PyTyped.Expr> args, Type type, Span span) {
         return new PyTyped.Prim(op, args, type, span);
     }
@@ -146,7 +159,11 @@ final class Operators {
             }
         };
         if (out.isEmpty()) {
-            typing.ctx.error(span, mismatch(symbol(op), lt, rt, span));
+            boolean ordering = op == PySyntax.CmpOp.Lt || op == PySyntax.CmpOp.LtE || op == PySyntax.CmpOp.Gt || op == PySyntax.CmpOp.GtE;
+            boolean sequences = lt.equals(rt) && (lt instanceof nanopy.py.PyCore.ListType || lt instanceof nanopy.py.PyCore.TupleType);
+            typing.ctx.error(span, ordering && sequences
+                    ? "unsupported: ordering comparison " + symbol(op) + " of " + Typing.show(lt) + " values is not in NanoPy yet"
+                    : mismatch(symbol(op), lt, rt, span));
         }
         return out;
     }

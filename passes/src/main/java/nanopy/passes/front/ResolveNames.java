@@ -23,6 +23,12 @@ import nanopy.py.PySyntax;
  * module its globals. A module that reads {@code __name__} without assigning it gets
  * {@code __name__ = "__main__"} first.
  *
+ * <p>Options (project mode sets both, so that a module runs as {@code import main; main.main()}
+ * runs it): {@code module-name}, the value of {@code __name__} (default {@code "__main__"}), and
+ * {@code call}, a module-level function called without arguments after the module's last
+ * statement (default: none), as if the module ended with {@code call()}; the call carries the span
+ * of the function's last top-level {@code def}, so an arity error points there.
+ *
  * <p>Errors: undefined names, {@code nonlocal} of a name no enclosing function binds, duplicate
  * parameters, a name that is both a parameter and global/nonlocal, {@code nonlocal} at module level,
  * Python builtins that NanoPy does not have.
@@ -44,12 +50,14 @@ public final class ResolveNames implements Pass<PyCore.Module, PyResolved.Module
     private static final String MODULE_NAME = "__name__";
 
     @Override
-    public PyResolved.Module apply(PyCore.Module program, PassContext ctx) {
+    public PyResolved.Module apply(PyCore.Module input, PassContext ctx) {
+        String entry = ctx.stringOption("call", "");
+        PyCore.Module program = entry.isEmpty() ? input : withCall(input, entry);
         ScopeBuilder scopes = new ScopeBuilder(ctx, program);
         scopes.walk(program);
         checkNonlocals(scopes, ctx);
         assignUniqueNames(scopes, ctx);
-        PyResolved.Module out = new Translator(ctx, scopes.scopes).translate(program);
+        PyResolved.Module out = new Translator(ctx, scopes.scopes, ctx.stringOption("module-name", "__main__")).translate(program);
         ctx.throwIfErrors();
         return out;
     }
@@ -57,6 +65,14 @@ public final class ResolveNames implements Pass<PyCore.Module, PyResolved.Module
     @Override
     public String description() {
         return "resolve names (LEGB, global, nonlocal, builtins) and give every variable a unique name";
+    }
+
+    /** {@code module} followed by the statement {@code fn()}. */
+    private static PyCore.Module withCall(PyCore.Module module, String fn) {
+        Span at = module.body().filter(st -> st instanceof PyCore.FunctionDef f && f.name().equals(fn))
+                .lastOption().map(PyCore.Stmt::span).getOrElse(Span.NONE);
+        PyCore.Expr call = new PyCore.Call(new PyCore.Name(fn, PySyntax.ExprContext.Load, at), List.empty(), List.empty(), at);
+        return new PyCore.Module(module.body().append(new PyCore.ExprStmt(call, at)), module.span());
     }
 
     private static void checkNonlocals(ScopeBuilder scopes, PassContext ctx) {
@@ -104,11 +120,13 @@ public final class ResolveNames implements Pass<PyCore.Module, PyResolved.Module
         private final PassContext ctx;
         private final Map<Node, Scope> scopes;
         private Scope current;
+        private final String moduleName;
         private boolean readsModuleName;
 
-        Translator(PassContext ctx, Map<Node, Scope> scopes) {
+        Translator(PassContext ctx, Map<Node, Scope> scopes, String moduleName) {
             this.ctx = ctx;
             this.scopes = scopes;
+            this.moduleName = moduleName;
         }
 
         /** The unique name a reference to {@code id} in {@code scope} denotes, if any. */
@@ -123,6 +141,10 @@ public final class ResolveNames implements Pass<PyCore.Module, PyResolved.Module
                 return Option.of(scope.unique.get(id));
             }
             return resolve(scope.parent.get(), id);
+        }
+
+        private static boolean declaredNonlocal(Scope s, String id) {
+            return s.nonlocals.containsKey(id) || s.kind == Scope.Kind.COMPREHENSION && declaredNonlocal(s.parent.get(), id);
         }
 
         private static Scope root(Scope s) {
@@ -161,7 +183,7 @@ public final class ResolveNames implements Pass<PyCore.Module, PyResolved.Module
                 Span none = Span.NONE;
                 body = body.prepend(new PyResolved.Assign(
                         List.of(new PyResolved.Name(MODULE_NAME, PySyntax.ExprContext.Store, none)),
-                        new PyResolved.Constant(new PyCore.StrConst("__main__", none), none), none));
+                        new PyResolved.Constant(new PyCore.StrConst(moduleName, none), none), none));
                 globals = globals.prepend(MODULE_NAME);
             }
             globals = globals.appendAll(frameLocals(current).removeAll(globals));
@@ -208,6 +230,10 @@ public final class ResolveNames implements Pass<PyCore.Module, PyResolved.Module
             PyResolved.Builtin b = BUILTINS.get(node.id());
             if (b != null && node.ctx() == PySyntax.ExprContext.Load) {
                 return new PyResolved.BuiltinName(b, node.span());
+            }
+            if (declaredNonlocal(current, node.id())) {
+                // Already reported as a nonlocal of a missing name; one mistake, one diagnostic.
+                return new PyResolved.Name(node.id(), node.ctx(), node.span());
             }
             if (OTHER_PYTHON_BUILTINS.contains(node.id())) {
                 ctx.error(node.span(), "unsupported: builtin " + node.id() + " is not in NanoPy yet");

@@ -1,0 +1,81 @@
+package nanopy.driver.golden;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
+
+/**
+ * The exceptions to "a program does what CPython does", from {@code nanopy/driver/golden/outcomes.toml}:
+ * programs that may end with an accepted error instead of their golden output, and programs too slow
+ * to check pass by pass unless asked for.
+ */
+public final class Outcomes {
+    private static final String RESOURCE = "nanopy/driver/golden/outcomes.toml";
+    private static final Outcomes BUILTIN = load();
+
+    private final Map<String, String> accepted;
+    private final Set<String> slow;
+
+    private Outcomes(Map<String, String> accepted, Set<String> slow) {
+        this.accepted = Map.copyOf(accepted);
+        this.slow = Set.copyOf(slow);
+    }
+
+    /** The outcomes shipped with nanopy. */
+    public static Outcomes builtin() {
+        return BUILTIN;
+    }
+
+    /** The last stderr line program {@code id} may end with instead of printing its golden output. */
+    public Optional<String> acceptedError(String id) {
+        return Optional.ofNullable(accepted.get(id));
+    }
+
+    /** True for a program checked only with {@code -Dnanopy.slowTests=true}. */
+    public boolean isSlow(String id) {
+        return slow.contains(id);
+    }
+
+    /** True when slow programs are to be checked ({@code -Dnanopy.slowTests=true}). */
+    public static boolean slowTestsWanted() {
+        return Boolean.getBoolean("nanopy.slowTests");
+    }
+
+    private static Outcomes load() {
+        try (InputStream in = Outcomes.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("nanopy's jar lacks " + RESOURCE);
+            }
+            TomlParseResult toml = Toml.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            if (toml.hasErrors()) {
+                throw new IllegalStateException(RESOURCE + ": " + toml.errors().get(0));
+            }
+            Map<String, String> accepted = new LinkedHashMap<>();
+            TomlTable acc = toml.getTable("accept");
+            if (acc != null) {
+                for (String k : acc.keySet()) {
+                    accepted.put(k, String.valueOf(acc.get(java.util.List.of(k))));
+                }
+            }
+            Set<String> slow = new LinkedHashSet<>();
+            TomlArray programs = toml.getArray("slow.programs");
+            if (programs != null) {
+                for (int i = 0; i < programs.size(); i++) {
+                    slow.add(programs.getString(i));
+                }
+            }
+            return new Outcomes(accepted, slow);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

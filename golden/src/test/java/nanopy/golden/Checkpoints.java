@@ -1,0 +1,71 @@
+package nanopy.golden;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import nanopy.driver.Pipeline;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+
+/**
+ * The checkpoints of each target, from {@code golden/checkpoints.toml}: the passes whose output IR
+ * is approved as a snapshot. {@code "final"} is the target's last pass; a target without its own
+ * table uses {@code [default]}.
+ */
+final class Checkpoints {
+    private final TomlParseResult toml;
+
+    private Checkpoints(TomlParseResult toml) {
+        this.toml = toml;
+    }
+
+    /**
+     * Reads the checkpoints file.
+     *
+     * @throws IllegalStateException when it is not valid TOML
+     */
+    static Checkpoints load(Path file) {
+        try {
+            TomlParseResult t = Toml.parse(file);
+            if (t.hasErrors()) {
+                throw new IllegalStateException(file + ": " + t.errors().get(0));
+            }
+            return new Checkpoints(t);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The checkpoint passes of {@code target}, in pipeline order, without duplicates.
+     *
+     * @throws IllegalStateException when the file names a pass the target does not have
+     */
+    List<String> of(Pipeline target) {
+        TomlArray arr = toml.getArray(List.of(target.name(), "after"));
+        if (arr == null) {
+            arr = toml.getArray(List.of("default", "after"));
+        }
+        LinkedHashSet<String> wanted = new LinkedHashSet<>();
+        String last = target.steps().get(target.steps().size() - 1).pass().name();
+        for (int i = 0; arr != null && i < arr.size(); i++) {
+            String name = arr.getString(i);
+            String pass = name.equals("final") ? last : name;
+            if (target.indexOf(pass) < 0) {
+                throw new IllegalStateException("checkpoints.toml: target " + target.name() + " has no pass '" + pass + "'");
+            }
+            wanted.add(pass);
+        }
+        List<String> out = new ArrayList<>();
+        target.steps().forEach(s -> {
+            if (wanted.contains(s.pass().name()) && !out.contains(s.pass().name())) {
+                out.add(s.pass().name());
+            }
+        });
+        return out;
+    }
+}
