@@ -1,0 +1,110 @@
+package nanopy.passes.middle;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nanopy.ir.IrChecker;
+import nanopy.ir.Interpreter;
+import nanopy.ir.Interpreters;
+import nanopy.ir.Languages;
+import nanopy.ir.Node;
+import nanopy.ir.ProgramIo;
+import nanopy.ir.PyRuntimeError;
+import nanopy.ir.Source;
+import nanopy.pass.Pass;
+import nanopy.pass.PassContext;
+import nanopy.passes.closures.ConvertClosures;
+import nanopy.passes.closures.ExposeAllocation;
+import nanopy.passes.desugar.DesugarAndOr;
+import nanopy.passes.desugar.DesugarAugAssign;
+import nanopy.passes.desugar.DesugarCompare;
+import nanopy.passes.desugar.DesugarFor;
+import nanopy.passes.desugar.DesugarLambda;
+import nanopy.passes.desugar.DesugarListComp;
+import nanopy.passes.flatten.Flatten;
+import nanopy.passes.front.CheckSubset;
+import nanopy.passes.front.CheckTypes;
+import nanopy.passes.front.ParsePython;
+import nanopy.passes.front.ResolveNames;
+
+/**
+ * Test helper: the front end and the middle end as a list of passes, and a run that interprets the
+ * program after every pass and names the first pass whose output differs from the expected one.
+ */
+final class MiddleEnd {
+    private MiddleEnd() {}
+
+    /** The passes after the front end, in pipeline order. */
+    static List<Pass<?, ?>> middle() {
+        return List.of(new DesugarAugAssign(), new DesugarCompare(), new DesugarListComp(), new DesugarFor(),
+                new DesugarAndOr(), new DesugarLambda(), new ConvertClosures(), new ExposeAllocation(), new Flatten());
+    }
+
+    static List<Pass<?, ?>> all() {
+        List<Pass<?, ?>> ps = new ArrayList<>(List.of(new ParsePython(), new CheckSubset(), new ResolveNames(), new CheckTypes()));
+        ps.addAll(middle());
+        return ps;
+    }
+
+    static String name(Pass<?, ?> p) {
+        return p.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** What one run printed: stdout, and the last stderr line if it failed. */
+    record Outcome(String out, String error) {
+        String show() {
+            return out + (error.isEmpty() ? "" : "\n<" + error + ">");
+        }
+    }
+
+    static Outcome interpret(Node program, String stdin) {
+        Interpreter i = Interpreters.forLanguage(Languages.of(program).orElseThrow().name()).orElseThrow(
+                () -> new AssertionError("no interpreter for " + program.getClass()));
+        StringBuilder out = new StringBuilder();
+        try {
+            i.run(program, new ProgramIo(new BufferedReader(new StringReader(stdin)), out));
+            return new Outcome(out.toString(), "");
+        } catch (PyRuntimeError e) {
+            return new Outcome(out.toString(), e.lastLine());
+        }
+    }
+
+    /** Every intermediate program of {@code source}, after each of {@link #all()}'s passes. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static List<Map.Entry<String, Node>> compile(String source, Map<String, Object> options) {
+        PassContext ctx = new PassContext("test.py", source, options);
+        Node ir = new Source.SourceFile("test.py", source);
+        List<Map.Entry<String, Node>> out = new ArrayList<>();
+        for (Pass p : all()) {
+            ctx.enterPass(name(p));
+            ir = p.apply(ir, ctx);
+            ctx.throwIfErrors();
+            List<String> problems = IrChecker.check(Languages.of(ir).orElseThrow(), ir);
+            if (!problems.isEmpty()) {
+                throw new AssertionError(name(p) + " made an ill-formed program: " + problems);
+            }
+            out.add(Map.entry(name(p), ir));
+        }
+        return out;
+    }
+
+    /**
+     * Interprets the program after every pass from check-types on; returns the name of the first
+     * pass whose run is not {@code expected}, or an empty string.
+     */
+    static String firstDifference(String source, String stdin, java.util.function.Predicate<Outcome> expected, StringBuilder report) {
+        for (Map.Entry<String, Node> e : compile(source, Map.of("inline.threshold", 30L))) {
+            if (e.getKey().equals("parse-python") || e.getKey().equals("check-subset") || e.getKey().equals("resolve-names")) {
+                continue;
+            }
+            Outcome got = interpret(e.getValue(), stdin);
+            if (!expected.test(got)) {
+                report.append("after ").append(e.getKey()).append(":\n").append(got.show());
+                return e.getKey();
+            }
+        }
+        return "";
+    }
+}
