@@ -108,6 +108,15 @@ public final class RuntimeBridge {
     }
 
     /**
+     * {@code list[index]} for an index from 0 to the length minus one, else null (for the
+     * primitive {@code ListIndex} to handle: negative indices and the IndexError).
+     */
+    public static Object itemOrNull(Object list, long index) {
+        ArrayList<Object> items = ((PyList) list).items;
+        return index >= 0 && index < items.size() ? items.get((int) index) : null;
+    }
+
+    /**
      * {@code list[index] = value}, with Python's negative indices.
      *
      * @throws PyRuntimeError {@code IndexError: list assignment index out of range}

@@ -121,9 +121,28 @@ final class Machine {
                     long b = (Long) s[--sp];
                     s[sp - 1] = compare((PrimOp) co.operations[at], a, b);
                 }
-                case BINARY_OP, BINARY_OP_ADD_FLOAT, BINARY_OP_SUBTRACT_FLOAT, BINARY_OP_MULTIPLY_FLOAT,
-                        BINARY_OP_ADD_UNICODE, COMPARE_OP, COMPARE_OP_FLOAT, COMPARE_OP_STR, CONTAINS_OP,
-                        BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR_STR_INT -> {
+                case BINARY_OP_ADD_FLOAT -> {
+                    double b = ((Number) s[--sp]).doubleValue();
+                    s[sp - 1] = ((Number) s[sp - 1]).doubleValue() + b;
+                }
+                case BINARY_OP_SUBTRACT_FLOAT -> {
+                    double b = ((Number) s[--sp]).doubleValue();
+                    s[sp - 1] = ((Number) s[sp - 1]).doubleValue() - b;
+                }
+                case BINARY_OP_MULTIPLY_FLOAT -> {
+                    double b = ((Number) s[--sp]).doubleValue();
+                    s[sp - 1] = ((Number) s[sp - 1]).doubleValue() * b;
+                }
+                case BINARY_OP_ADD_UNICODE -> {
+                    String b = (String) s[--sp];
+                    s[sp - 1] = ((String) s[sp - 1]).concat(b);
+                }
+                case BINARY_SUBSCR_LIST_INT -> {
+                    long i = (Long) s[--sp];
+                    Object item = RuntimeBridge.itemOrNull(s[sp - 1], i);
+                    s[sp - 1] = item != null ? item : ((BinaryOperation) co.operations[at]).apply(s[sp - 1], i);
+                }
+                case BINARY_OP, COMPARE_OP, COMPARE_OP_FLOAT, COMPARE_OP_STR, CONTAINS_OP, BINARY_SUBSCR_STR_INT -> {
                     Object b = s[--sp];
                     s[sp - 1] = ((BinaryOperation) co.operations[at]).apply(s[sp - 1], b);
                 }
