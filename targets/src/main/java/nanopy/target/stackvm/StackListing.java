@@ -1,8 +1,10 @@
 package nanopy.target.stackvm;
 
 import io.vavr.collection.List;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import nanopy.ir.DumpFormat;
 import nanopy.ir.Node;
@@ -35,12 +37,14 @@ public final class StackListing implements DumpFormat {
     @Override
     public String format(Node program) {
         List<Code> codes = ((StackCode.Program) program).codes();
+        Map<String, Code> byName = new HashMap<>();
+        codes.forEach(c -> byName.putIfAbsent(c.name(), c));
         StringBuilder sb = new StringBuilder();
         for (Code c : codes) {
             if (c != codes.head()) {
                 sb.append("\nDisassembly of ").append(describe(c)).append(":\n");
             }
-            code(c, sb);
+            code(c, byName, sb);
         }
         return sb.toString().stripTrailing();
     }
@@ -50,7 +54,7 @@ public final class StackListing implements DumpFormat {
         return "<code object " + c.name() + ", line " + c.span().line() + ">";
     }
 
-    private static void code(Code c, StringBuilder sb) {
+    private static void code(Code c, Map<String, Code> byName, StringBuilder sb) {
         List<Instr> instrs = c.instrs();
         Set<Integer> targets = new HashSet<>();
         int maxLine = 0;
@@ -78,7 +82,7 @@ public final class StackListing implements DumpFormat {
             row.append(String.format(Locale.ROOT, "%-" + OPNAME_WIDTH + "s", in.op().name()));
             if (Opcodes.hasArgument(in.op())) {
                 row.append(' ').append(pad(Integer.toString(in.arg()), OPARG_WIDTH));
-                String meaning = meaning(c, i, in);
+                String meaning = meaning(c, i, in, byName);
                 if (!meaning.isEmpty()) {
                     row.append(" (").append(meaning).append(')');
                 }
@@ -94,11 +98,16 @@ public final class StackListing implements DumpFormat {
         return " ".repeat(Math.max(0, width - s.length())) + s;
     }
 
-    /** The argument's meaning: a constant, a name, a jump target, an operator; empty if none. */
-    private static String meaning(Code c, int index, Instr in) {
+    /**
+     * The argument's meaning: a constant (a code constant as its code object's header names it), a
+     * name, a jump target, an operator; empty if none.
+     */
+    private static String meaning(Code c, int index, Instr in, Map<String, Code> byName) {
         int arg = in.arg();
         return switch (in.op()) {
-            case LOAD_CONST, RETURN_CONST -> arg < c.consts().size() ? constant(c.consts().get(arg)) : "?";
+            case LOAD_CONST, RETURN_CONST -> arg >= c.consts().size() ? "?"
+                    : c.consts().get(arg) instanceof StackCode.CodeConst(var name, var sp) && byName.containsKey(name)
+                    ? describe(byName.get(name)) : constant(c.consts().get(arg));
             case LOAD_FAST, STORE_FAST -> arg < c.varnames().size() ? c.varnames().get(arg) : "?";
             case LOAD_GLOBAL, STORE_GLOBAL -> arg < c.names().size() ? c.names().get(arg) : "?";
             case JUMP_FORWARD, JUMP_BACKWARD, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE ->

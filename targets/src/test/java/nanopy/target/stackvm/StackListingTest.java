@@ -17,7 +17,7 @@ class StackListingTest {
     void listsLikePythonDis() {
         String expected = """
                   1           0 LOAD_CONST               0 (None)
-                              2 LOAD_CONST               1 (<code object fact>)
+                              2 LOAD_CONST               1 (<code object fact, line 1>)
                               4 MAKE_FUNCTION
                               6 STORE_GLOBAL             0 (fact)
 
@@ -75,7 +75,7 @@ class StackListingTest {
     void listsAfterPeepholeToo() {
         String expected = """
                   1           0 LOAD_CONST               0 (None)
-                              2 LOAD_CONST               1 (<code object fact>)
+                              2 LOAD_CONST               1 (<code object fact, line 1>)
                               4 MAKE_FUNCTION
                               6 STORE_GLOBAL             0 (fact)
 
