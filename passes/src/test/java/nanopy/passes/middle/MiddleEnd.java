@@ -23,7 +23,6 @@ import nanopy.passes.desugar.DesugarCompare;
 import nanopy.passes.desugar.DesugarFor;
 import nanopy.passes.desugar.DesugarLambda;
 import nanopy.passes.desugar.DesugarListComp;
-import nanopy.passes.flatten.Flatten;
 import nanopy.passes.front.CheckSubset;
 import nanopy.passes.front.CheckTypes;
 import nanopy.passes.front.ParsePython;
@@ -39,7 +38,7 @@ final class MiddleEnd {
     /** The passes after the front end, in pipeline order. */
     static List<Pass<?, ?>> middle() {
         return List.of(new DesugarAugAssign(), new DesugarCompare(), new DesugarListComp(), new DesugarFor(),
-                new DesugarAndOr(), new DesugarLambda(), new ConvertClosures(), new ExposeAllocation(), new Flatten());
+                new DesugarAndOr(), new DesugarLambda(), new ConvertClosures(), new ExposeAllocation());
     }
 
     static List<Pass<?, ?>> all() {
