@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nanopy.ir.CompileError;
+import nanopy.ir.DumpFormat;
 import nanopy.ir.IrChecker;
 import nanopy.ir.IrText;
 import nanopy.ir.Language;
@@ -105,14 +106,15 @@ public final class PassManager {
                 dumps.println(after);
             }
             if (inst.dumpDir().isPresent()) {
-                writeDumpFile(inst.dumpDir().get(), number, info, after);
+                writeDumpFile(inst.dumpDir().get(), number, info, IrText.print(info.output(), output, inst.spans()));
             }
         }
         return output;
     }
 
+    /** A dump for a reader: the language's own {@link DumpFormat} if it has one, else IR text. */
     private String print(Language lang, Node node) {
-        return IrText.print(lang, node, inst.spans());
+        return DumpFormat.forLanguage(lang.name()).map(f -> f.format(node)).orElseGet(() -> IrText.print(lang, node, inst.spans()));
     }
 
     private void header(String text) {
