@@ -14,7 +14,9 @@ import org.tomlj.TomlParseResult;
 /**
  * The checkpoints of each target, from {@code golden/checkpoints.toml}: the passes whose output IR
  * is approved as a snapshot. {@code "final"} is the target's last pass; a target without its own
- * table uses {@code [default]}.
+ * table uses {@code [default]}. A target's table may list {@code suites}: its {@code after} then
+ * applies to the programs of those suites only, and the others get {@code [default]} (so focused
+ * suites get many snapshots without multiplying those of the external corpus).
  */
 final class Checkpoints {
     private final TomlParseResult toml;
@@ -41,12 +43,17 @@ final class Checkpoints {
     }
 
     /**
-     * The checkpoint passes of {@code target}, in pipeline order, without duplicates.
+     * The checkpoint passes of {@code target} for a program of {@code suite}, in pipeline order,
+     * without duplicates.
      *
      * @throws IllegalStateException when the file names a pass the target does not have
      */
-    List<String> of(Pipeline target) {
+    List<String> of(Pipeline target, String suite) {
         TomlArray arr = toml.getArray(List.of(target.name(), "after"));
+        TomlArray suites = toml.getArray(List.of(target.name(), "suites"));
+        if (suites != null && !suites.toList().contains(suite)) {
+            arr = null;
+        }
         if (arr == null) {
             arr = toml.getArray(List.of("default", "after"));
         }

@@ -47,7 +47,7 @@ record GoldenSuite(Driver driver, List<GoldenCases.Case> cases, Checkpoints chec
 
     /** The passes whose output is approved for this case (none for a program that must be rejected). */
     List<String> checkpointsOf(GoldenCases.Case c) {
-        return rejected(c) ? List.of() : checkpoints.of(c.pipeline());
+        return rejected(c) ? List.of() : checkpoints.of(c.pipeline(), c.program().suite());
     }
 
     /** {@code <target>/<suite>/<name>}: the approved files of a case start with this. */

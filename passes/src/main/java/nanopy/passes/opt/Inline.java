@@ -20,7 +20,9 @@ import nanopy.py.PyTyped;
  * level) and its returns assign {@code result'} (see {@link InlineBody}). The arguments are
  * evaluated once, left to right, before the body, as in the call; the callee's effects happen in
  * the same order. The {@code def} stays (it may be used as a value). Callees are inlined into a
- * function before it is itself inlined, so a chain of small functions collapses.
+ * function before it is itself inlined, so a chain of small functions collapses. Calls in the
+ * module's top-level code are left alone: that code runs once, and the copies' variables would
+ * become globals.
  *
  * <p>Why on NoLambda: every surface form is desugared by then, so the only calls left are
  * {@code Call} and bodies have only a few kinds of statements, while functions are still nested
@@ -75,7 +77,8 @@ public final class Inline implements Pass<NoLambda.Module, NoLambda.Module> {
         @Override
         protected NoLambda.Expr onCall(NoLambda.Call call) {
             NoLambda.Expr e = super.onCall(call);
-            if (e instanceof NoLambda.Call(NoLambda.Var(var name, var _, var _), var args, var _, var sp) && candidates.containsKey(name)) {
+            if (e instanceof NoLambda.Call(NoLambda.Var(var name, var _, var _), var args, var _, var sp) && candidates.containsKey(name)
+                    && scopes.size() > 1) {
                 return body(name).map(b -> b.instantiate(args, sp, ctx, scopes.peek())).getOrElse(e);
             }
             return e;
