@@ -112,9 +112,16 @@ public final class PassManager {
         return output;
     }
 
-    /** A dump for a reader: the language's own {@link DumpFormat} if it has one, else IR text. */
     private String print(Language lang, Node node) {
-        return DumpFormat.forLanguage(lang.name()).map(f -> f.format(node)).orElseGet(() -> IrText.print(lang, node, inst.spans()));
+        return dumpText(lang, node, inst.spans());
+    }
+
+    /**
+     * A dump for a reader: the language's own {@link DumpFormat} if it has one (the stack VM's
+     * dis-like listing), else IR text. Dumps, diffs and golden snapshots all use it.
+     */
+    public static String dumpText(Language lang, Node node, boolean spans) {
+        return DumpFormat.forLanguage(lang.name()).map(f -> f.format(node)).orElseGet(() -> IrText.print(lang, node, spans));
     }
 
     private void header(String text) {

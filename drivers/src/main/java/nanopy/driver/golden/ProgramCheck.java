@@ -21,7 +21,6 @@ import nanopy.ir.CompileError;
 import nanopy.ir.Diagnostic;
 import nanopy.ir.Interpreter;
 import nanopy.ir.Interpreters;
-import nanopy.ir.IrText;
 import nanopy.ir.Language;
 import nanopy.ir.Node;
 import nanopy.ir.ProgramIo;
@@ -97,7 +96,7 @@ final class ProgramCheck {
             }
             Language lang = pipeline.steps().get(i).pass().output();
             if (capture.contains(passNames.get(i))) {
-                snapshots.put(passNames.get(i), IrText.print(lang, current, false));
+                snapshots.put(passNames.get(i), PassManager.dumpText(lang, current, false));
             }
             if (program.expected() instanceof Expectation.Rejected) {
                 continue;
