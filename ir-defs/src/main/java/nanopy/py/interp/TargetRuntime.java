@@ -110,6 +110,16 @@ public final class TargetRuntime {
         return Prims.trueDiv(a, b, false, span);
     }
 
+    /** Python's float {@code **}, with ZeroDivisionError, ValueError and OverflowError as PyTyped raises them. */
+    public static double floatPow(double a, double b, Span span) {
+        return Prims.pow(a, b, span);
+    }
+
+    /** Python's {@code int(float)}, with ValueError and OverflowError as PyTyped raises them. */
+    public static long floatToInt(double d, Span span) {
+        return Prims.floatToInt(d, span);
+    }
+
     /** A run-time error as PyTyped raises it. */
     public static PyRuntimeError error(String exceptionClass, String message, Span span) {
         return Prims.error(exceptionClass, message, span);

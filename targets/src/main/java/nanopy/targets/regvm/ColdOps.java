@@ -23,6 +23,8 @@ final class ColdOps {
         switch (code[pc]) {
             case Ops.NEG_I64 -> p[pb + a] = Math.negateExact(p[pb + x]);
             case Ops.NEG_F64 -> p[pb + a] = Vm.b(-Vm.d(p[pb + x]));
+            case Ops.POW_F64 -> p[pb + a] = Vm.b(TargetRuntime.floatPow(Vm.d(p[pb + x]), Vm.d(p[pb + y]), Span.NONE));
+            case Ops.F64_TO_I64 -> p[pb + a] = TargetRuntime.floatToInt(Vm.d(p[pb + x]), Span.NONE);
             case Ops.LE_I64 -> p[pb + a] = p[pb + x] <= p[pb + y] ? 1 : 0;
             case Ops.GT_I64 -> p[pb + a] = p[pb + x] > p[pb + y] ? 1 : 0;
             case Ops.GE_I64 -> p[pb + a] = p[pb + x] >= p[pb + y] ? 1 : 0;

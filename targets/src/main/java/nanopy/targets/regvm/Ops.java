@@ -102,31 +102,33 @@ final class Ops {
     static final int LE_I64_IMM = 89;
     static final int GT_I64_IMM = 90;
     static final int GE_I64_IMM = 91;
-    static final int JMP = 93;
-    static final int RET_P = 94;
-    static final int RET_R = 95;
-    static final int RET_NONE = 96;
-    static final int TAIL_CALL = 97;
-    static final int BR_EQ_I64 = 98;
-    static final int BR_NE_I64 = 99;
-    static final int BR_LT_I64 = 100;
-    static final int BR_LE_I64 = 101;
-    static final int BR_GT_I64 = 102;
-    static final int BR_GE_I64 = 103;
-    static final int BR_EQ_F64 = 104;
-    static final int BR_NE_F64 = 105;
-    static final int BR_LT_F64 = 106;
-    static final int BR_LE_F64 = 107;
-    static final int BR_GT_F64 = 108;
-    static final int BR_GE_F64 = 109;
-    static final int BR_EQ_I64_IMM = 110;
-    static final int BR_NE_I64_IMM = 111;
-    static final int BR_LT_I64_IMM = 112;
-    static final int BR_LE_I64_IMM = 113;
-    static final int BR_GT_I64_IMM = 114;
-    static final int BR_GE_I64_IMM = 115;
-    static final int BR_TRUE = 116;
-    static final int COUNT = 117;
+    static final int POW_F64 = 93;
+    static final int F64_TO_I64 = 94;
+    static final int JMP = 95;
+    static final int RET_P = 96;
+    static final int RET_R = 97;
+    static final int RET_NONE = 98;
+    static final int TAIL_CALL = 99;
+    static final int BR_EQ_I64 = 100;
+    static final int BR_NE_I64 = 101;
+    static final int BR_LT_I64 = 102;
+    static final int BR_LE_I64 = 103;
+    static final int BR_GT_I64 = 104;
+    static final int BR_GE_I64 = 105;
+    static final int BR_EQ_F64 = 106;
+    static final int BR_NE_F64 = 107;
+    static final int BR_LT_F64 = 108;
+    static final int BR_LE_F64 = 109;
+    static final int BR_GT_F64 = 110;
+    static final int BR_GE_F64 = 111;
+    static final int BR_EQ_I64_IMM = 112;
+    static final int BR_NE_I64_IMM = 113;
+    static final int BR_LT_I64_IMM = 114;
+    static final int BR_LE_I64_IMM = 115;
+    static final int BR_GT_I64_IMM = 116;
+    static final int BR_GE_I64_IMM = 117;
+    static final int BR_TRUE = 118;
+    static final int COUNT = 119;
 
     /** The compare-and-branch opcode for a Br with opcode {@code op} (a comparison or BrTrue). */
     static int branch(Opcode op) {
@@ -164,7 +166,7 @@ final class Ops {
             case RET_NONE -> 0;
             case MOV_P, MOV_R, CONST_I64, CONST_F64, CONST_STR, LOAD_GLOBAL_P, STORE_GLOBAL_P, LOAD_GLOBAL_R,
                  STORE_GLOBAL_R, SPILL_LOAD_P, SPILL_STORE_P, SPILL_LOAD_R, SPILL_STORE_R, NEG_I64, I64_TO_F64,
-                 NEG_F64, NOT_BOOL, LEN_STR, LEN_LIST, LEN_TUPLE, BOX_I64, BOX_F64, BOX_BOOL, UNBOX_I64,
+                 NEG_F64, F64_TO_I64, NOT_BOOL, LEN_STR, LEN_LIST, LEN_TUPLE, BOX_I64, BOX_F64, BOX_BOOL, UNBOX_I64,
                  UNBOX_F64, UNBOX_BOOL, STR_I64, STR_F64, STR_BOOL, STR_REF, APPEND_I64, APPEND_F64,
                  APPEND_BOOL, APPEND_REF, NEW_LIST, NEW_TUPLE, NEW_RECORD, NEW_CLOSURE, BR_TRUE -> 2;
             case CONST_NONE, JMP, RET_P, RET_R -> 1;

@@ -66,6 +66,8 @@ final class PrimSelector {
             case FloatMul -> Opcode.MulF64;
             case FloatDiv -> Opcode.DivF64;
             case FloatNeg -> Opcode.NegF64;
+            case FloatPow -> Opcode.PowF64;
+            case FloatToInt -> Opcode.F64ToI64;
             case BoolEq -> Opcode.EqBool;
             case BoolNe -> Opcode.NeBool;
             case Not -> Opcode.NotBool;

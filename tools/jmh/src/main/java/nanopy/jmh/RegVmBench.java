@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The register VM's tail, stage by stage, and its dispatch loop, on the hand-lowered benchmark
- * programs in {@code tools/bench-blocks} (Blocks IR). Average time per operation.
+ * programs in {@code tools/jmh/blocks} (Blocks IR, lowered by hand before the source pipeline reached Blocks; the same programs as ../shared/bench). Average time per operation.
  *
  * <pre>{@code
  * ./mvnw -B -q -Pjmh -pl tools/jmh -am package -DskipTests
@@ -52,7 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class RegVmBench {
-    /** Which program of tools/bench-blocks. */
+    /** Which program of tools/jmh/blocks. */
     @Param({"fib", "loop", "collatz", "sieve"})
     public String program;
 
@@ -71,7 +71,7 @@ public class RegVmBench {
     /** Runs the tail once so that each benchmark has its stage's input. */
     @Setup
     public void setUp() throws IOException, IrError {
-        Path dir = Path.of(System.getProperty("nanopy.benchBlocks", "tools/bench-blocks"));
+        Path dir = Path.of(System.getProperty("nanopy.benchBlocks", "tools/jmh/blocks"));
         blocks = (Blocks.Module) IrText.parse(Blocks.LANGUAGE, Files.readString(dir.resolve(program + ".blocks")));
         selected = new SelectInstructions().apply(blocks, ctx());
         live = new UncoverLive().apply(selected, ctx());
