@@ -140,6 +140,9 @@ final class PrimCompiler {
             case Ord -> unary(args, a -> Prims.ord(s(a), sp));
             case Chr -> unary(args, a -> Prims.chr(l(a), sp));
             case ToStr -> unary(args, Values::str);
+            case Raise -> unary(args, a -> {
+                throw Prims.raise(s(a), sp);
+            });
             case ListLen -> unary(args, a -> (long) list(a).items.size());
             case ListPop -> unary(args, a -> Prims.pop(list(a), -1, sp));
             case TupleLen -> unary(args, a -> (long) ((PyTuple) a).items.length);

@@ -19,6 +19,15 @@ final class Prims {
 
     private Prims() {}
 
+    /**
+     * The error of a {@code Raise} primitive: its operand is {@code "ExceptionClass: message"}
+     * (the class alone when there is no colon).
+     */
+    static PyRuntimeError raise(String error, Span span) {
+        int colon = error.indexOf(": ");
+        return colon < 0 ? error(error, "", span) : error(error.substring(0, colon), error.substring(colon + 2), span);
+    }
+
     static PyRuntimeError error(String cls, String msg, Span span) {
         return new PyRuntimeError(cls, msg, span);
     }

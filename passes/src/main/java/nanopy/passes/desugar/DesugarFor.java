@@ -21,7 +21,8 @@ import nanopy.py.PyTypes;
  * </pre>
  * (strings the same with str primitives). The iterable and the bounds are evaluated once, before
  * the loop; a list's length is read on every iteration, as Python's list iterator does. A step
- * that is not a constant is tested at run time ({@code i < n if s > 0 else i > n}).
+ * that is not a nonzero constant is tested at run time: zero raises CPython's ValueError before
+ * the first iteration, and its sign picks the test ({@code i < n if s > 0 else i > n}).
  */
 public final class DesugarFor implements Pass<NoListComp.Module, NoFor.Module> {
     @Override
@@ -66,13 +67,17 @@ public final class DesugarFor implements Pass<NoListComp.Module, NoFor.Module> {
                     NoFor.Var i = temp("i", PyTypes.INT, isp);
                     NoFor.Var n = temp("stop", PyTypes.INT, isp);
                     List<NoFor.Stmt> pre = List.of(assign(i, expr(start)), assign(n, expr(stop)));
-                    Option<Long> constant = constant(step);
+                    Option<Long> constant = constant(step).filter(c -> c != 0);
                     NoFor.Expr s;
                     if (constant.isDefined()) {
                         s = new NoFor.IntLit(constant.get(), step.span());
                     } else {
                         NoFor.Var sv = temp("step", PyTypes.INT, isp);
-                        pre = pre.append(assign(sv, expr(step)));
+                        NoFor.Stmt zero = new NoFor.ExprStmt(prim(PrimOp.Raise, PyTypes.NONE, isp,
+                                new NoFor.StrLit("ValueError: range() arg 3 must not be zero", isp)), isp);
+                        pre = pre.append(assign(sv, expr(step)))
+                                .append(new NoFor.If(prim(PrimOp.IntEq, PyTypes.BOOL, isp, sv, new NoFor.IntLit(0, isp)),
+                                        List.of(zero), List.empty(), isp));
                         s = sv;
                     }
                     NoFor.Expr up = prim(PrimOp.IntLt, PyTypes.BOOL, isp, i, n);

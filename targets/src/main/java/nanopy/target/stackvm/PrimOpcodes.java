@@ -39,7 +39,7 @@ final class PrimOpcodes {
             case IntNeg, FloatNeg -> Opcode.UNARY_NEGATIVE;
             case IntAbs, IntMin, IntMax, IntToFloat, FloatAbs, FloatMin, FloatMax, FloatToInt, Truthy, StrLen, StrJoin,
                     StrSplit, StrSplitSep, StrStrip, StrToInt, StrToFloat, Ord, Chr, ToStr, ListLen, ListAppend, ListPop,
-                    ListPopAt, ListExtend, TupleLen, Input, InputInt -> Opcode.CALL_INTRINSIC;
+                    ListPopAt, ListExtend, TupleLen, Input, InputInt, Raise -> Opcode.CALL_INTRINSIC;
         };
     }
 
@@ -57,7 +57,7 @@ final class PrimOpcodes {
         return switch (op) {
             case InputInt -> 0;
             case IntNeg, IntAbs, IntToFloat, FloatNeg, FloatAbs, FloatToInt, Not, Truthy, StrLen, StrSplit, StrStrip,
-                    StrToInt, StrToFloat, Ord, Chr, ToStr, ListLen, ListPop, TupleLen, Input -> 1;
+                    StrToInt, StrToFloat, Ord, Chr, ToStr, ListLen, ListPop, TupleLen, Input, Raise -> 1;
             case StrSlice, ListSlice -> 3;
             default -> 2;
         };
