@@ -12,7 +12,7 @@ import nanopy.ir.Node;
 import nanopy.ir.ProgramIo;
 import nanopy.ir.Source;
 import nanopy.pass.PassContext;
-import nanopy.target.TargetRunner;
+import nanopy.targets.TargetRunner;
 
 /**
  * Compiles and runs programs: picks a pipeline (ad-hoc {@code --passes}, a named target, or the

@@ -75,10 +75,10 @@ final class PrimCompiler {
             case FloatGe -> (a, b) -> d(a) >= d(b);
             case StrEq -> (a, b) -> s(a).equals(s(b));
             case StrNe -> (a, b) -> !s(a).equals(s(b));
-            case StrLt -> (a, b) -> s(a).compareTo(s(b)) < 0;
-            case StrLe -> (a, b) -> s(a).compareTo(s(b)) <= 0;
-            case StrGt -> (a, b) -> s(a).compareTo(s(b)) > 0;
-            case StrGe -> (a, b) -> s(a).compareTo(s(b)) >= 0;
+            case StrLt -> (a, b) -> PyStrings.compare(s(a), s(b)) < 0;
+            case StrLe -> (a, b) -> PyStrings.compare(s(a), s(b)) <= 0;
+            case StrGt -> (a, b) -> PyStrings.compare(s(a), s(b)) > 0;
+            case StrGe -> (a, b) -> PyStrings.compare(s(a), s(b)) >= 0;
             case BoolEq -> (a, b) -> a.equals(b);
             case BoolNe -> (a, b) -> !a.equals(b);
             case ValueEq -> (a, b) -> Values.eq(a, b);
@@ -87,11 +87,7 @@ final class PrimCompiler {
             case IsNot -> (a, b) -> a != b;
             case StrConcat -> (a, b) -> s(a).concat(s(b));
             case StrRepeat -> (a, b) -> Prims.strRepeat(s(a), l(b), sp);
-            case StrIndex -> (a, b) -> {
-                String x = s(a);
-                int k = Prims.index(l(b), x.length(), "string", sp);
-                return x.substring(k, k + 1);
-            };
+            case StrIndex -> (a, b) -> PyStrings.index(s(a), l(b), sp);
             case StrIn -> (a, b) -> s(b).contains(s(a));
             case StrNotIn -> (a, b) -> !s(b).contains(s(a));
             case StrJoin -> (a, b) -> Prims.join(s(a), list(b));
@@ -132,7 +128,7 @@ final class PrimCompiler {
             case FloatToInt -> unary(args, a -> Prims.floatToInt(d(a), sp));
             case Not -> unary(args, a -> !(Boolean) a);
             case Truthy -> unary(args, Values::truthy);
-            case StrLen -> unary(args, a -> (long) s(a).length());
+            case StrLen -> unary(args, a -> (long) PyStrings.length(s(a)));
             case StrSplit -> unary(args, a -> Prims.split(s(a)));
             case StrStrip -> unary(args, a -> Prims.strip(s(a)));
             case StrToInt -> unary(args, a -> Prims.strToInt(s(a), sp));
@@ -146,7 +142,7 @@ final class PrimCompiler {
             case ListLen -> unary(args, a -> (long) list(a).items.size());
             case ListPop -> unary(args, a -> Prims.pop(list(a), -1, sp));
             case TupleLen -> unary(args, a -> (long) ((PyTuple) a).items.length);
-            case StrSlice -> slice(args, (a, lo, hi) -> Prims.strSlice(s(a), lo, hi));
+            case StrSlice -> slice(args, (a, lo, hi) -> PyStrings.slice(s(a), lo, hi));
             case ListSlice -> slice(args, (a, lo, hi) -> Prims.listSlice(list(a), lo, hi));
             case Input -> f -> {
                 if (args.length == 1) {

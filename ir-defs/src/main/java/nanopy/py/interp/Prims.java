@@ -230,12 +230,6 @@ final class Prims {
         return (int) Math.max(0, Math.min(size, k));
     }
 
-    static String strSlice(String str, Object lo, Object hi) {
-        int a = bound(lo, str.length(), true);
-        int b = bound(hi, str.length(), false);
-        return a >= b ? "" : str.substring(a, b);
-    }
-
     static PyList listSlice(PyList l, Object lo, Object hi) {
         int a = bound(lo, l.items.size(), true);
         int b = bound(hi, l.items.size(), false);

@@ -2,6 +2,7 @@ package nanopy.targets.regvm;
 
 import java.util.Arrays;
 import nanopy.ir.Span;
+import nanopy.py.interp.PyStrings;
 import nanopy.py.interp.TargetRuntime;
 
 /**
@@ -44,10 +45,7 @@ final class ColdOps {
             case Ops.IS -> p[pb + a] = r[rb + x] == r[rb + y] ? 1 : 0;
             case Ops.IS_NOT -> p[pb + a] = r[rb + x] != r[rb + y] ? 1 : 0;
             case Ops.INDEX_STR -> {
-                String s = (String) r[rb + x];
-                long i = p[pb + y];
-                int k = i >= 0 && i < s.length() ? (int) i : TargetRuntime.index(i, s.length(), "string", Span.NONE);
-                r[rb + a] = s.substring(k, k + 1);
+                r[rb + a] = PyStrings.index((String) r[rb + x], p[pb + y], Span.NONE);
             }
             case Ops.LEN_TUPLE -> p[pb + a] = TargetRuntime.tupleItems(r[rb + x]).length;
             case Ops.BOX_I64 -> r[rb + a] = p[pb + x];

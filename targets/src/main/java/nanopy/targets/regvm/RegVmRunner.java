@@ -4,7 +4,7 @@ import nanopy.ir.Language;
 import nanopy.ir.Node;
 import nanopy.ir.ProgramIo;
 import nanopy.regvm.RegImage;
-import nanopy.target.TargetRunner;
+import nanopy.targets.TargetRunner;
 
 /**
  * Runs emitted register-VM bytecode ({@code run = "regvm"}): loads the image (checking it), then

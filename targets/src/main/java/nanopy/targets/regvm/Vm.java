@@ -5,6 +5,7 @@ import java.util.Arrays;
 import nanopy.ir.ProgramIo;
 import nanopy.ir.PyRuntimeError;
 import nanopy.ir.Span;
+import nanopy.py.interp.PyStrings;
 import nanopy.py.interp.TargetRuntime;
 
 /**
@@ -266,7 +267,7 @@ final class Vm {
                         pc += 3;
                     }
                     case Ops.LEN_STR -> {
-                        p[pb + code[pc + 1]] = ((String) r[rb + code[pc + 2]]).length();
+                        p[pb + code[pc + 1]] = PyStrings.length((String) r[rb + code[pc + 2]]);
                         pc += 3;
                     }
                     case Ops.CONCAT_STR -> {

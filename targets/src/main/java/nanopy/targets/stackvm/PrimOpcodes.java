@@ -1,4 +1,4 @@
-package nanopy.target.stackvm;
+package nanopy.targets.stackvm;
 
 import nanopy.py.PyTyped.PrimOp;
 import nanopy.stackvm.StackCode.Opcode;

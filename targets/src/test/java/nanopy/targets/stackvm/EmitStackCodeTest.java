@@ -1,4 +1,4 @@
-package nanopy.target.stackvm;
+package nanopy.targets.stackvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

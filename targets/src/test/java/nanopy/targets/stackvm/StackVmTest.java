@@ -1,9 +1,9 @@
-package nanopy.target.stackvm;
+package nanopy.targets.stackvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import nanopy.py.Closed;
-import nanopy.target.stackvm.Programs.Outcome;
+import nanopy.targets.stackvm.Programs.Outcome;
 import org.junit.jupiter.api.Test;
 
 /** Programs run on the stack VM print and fail as on Closed's reference interpreter. */

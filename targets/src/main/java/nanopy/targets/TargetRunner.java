@@ -1,4 +1,4 @@
-package nanopy.target;
+package nanopy.targets;
 
 import nanopy.ir.Language;
 import nanopy.ir.Node;

@@ -1,4 +1,4 @@
-package nanopy.target.stackvm;
+package nanopy.targets.stackvm;
 
 import nanopy.pass.Pass;
 import nanopy.pass.PassContext;

@@ -1,4 +1,4 @@
-package nanopy.target.stackvm;
+package nanopy.targets.stackvm;
 
 import java.util.Arrays;
 import nanopy.ir.PyRuntimeError;
@@ -8,7 +8,7 @@ import nanopy.py.interp.RuntimeBridge;
 import nanopy.py.interp.RuntimeBridge.BinaryOperation;
 import nanopy.py.interp.RuntimeBridge.Operation;
 import nanopy.stackvm.StackCode.Opcode;
-import nanopy.target.stackvm.CodeObject.Closure;
+import nanopy.targets.stackvm.CodeObject.Closure;
 
 /**
  * The stack machine: CPython's evaluation loop in miniature. All frames live in one value stack:

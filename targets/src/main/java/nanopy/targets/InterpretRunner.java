@@ -1,4 +1,4 @@
-package nanopy.target;
+package nanopy.targets;
 
 import nanopy.ir.Interpreters;
 import nanopy.ir.Language;

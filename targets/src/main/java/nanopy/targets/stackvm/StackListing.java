@@ -1,4 +1,4 @@
-package nanopy.target.stackvm;
+package nanopy.targets.stackvm;
 
 import io.vavr.collection.List;
 import java.util.HashMap;

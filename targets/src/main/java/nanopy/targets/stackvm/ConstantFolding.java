@@ -1,4 +1,4 @@
-package nanopy.target.stackvm;
+package nanopy.targets.stackvm;
 
 import java.util.Optional;
 import nanopy.ir.Span;

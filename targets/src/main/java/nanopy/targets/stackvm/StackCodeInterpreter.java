@@ -1,4 +1,4 @@
-package nanopy.target.stackvm;
+package nanopy.targets.stackvm;
 
 import nanopy.ir.Interpreter;
 import nanopy.ir.Language;

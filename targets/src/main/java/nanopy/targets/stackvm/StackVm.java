@@ -1,4 +1,4 @@
-package nanopy.target.stackvm;
+package nanopy.targets.stackvm;
 
 import nanopy.ir.Language;
 import nanopy.ir.Node;
@@ -6,7 +6,7 @@ import nanopy.ir.ProgramIo;
 import nanopy.py.interp.PyTypedInterpreter;
 import nanopy.py.interp.RuntimeBridge;
 import nanopy.stackvm.StackCode;
-import nanopy.target.TargetRunner;
+import nanopy.targets.TargetRunner;
 
 /**
  * The stackvm target's runner ({@code run = "stackvm"}): links a {@link StackCode} program and
