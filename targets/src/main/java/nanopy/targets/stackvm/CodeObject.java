@@ -7,7 +7,7 @@ import nanopy.stackvm.StackCode.Opcode;
  * A code object linked for execution: the instructions as parallel arrays, constants as run-time
  * values (a code constant is the linked {@code CodeObject}), global names resolved to slots of the
  * program's global table, and for each instruction its operation (a primitive of
- * {@link nanopy.py.interp.RuntimeBridge} bound to the instruction's source span) where it has one.
+ * {@link nanopy.py.interp.TargetRuntime} bound to the instruction's source span) where it has one.
  * Arrays are shared with the VM for speed and never modified after linking.
  */
 final class CodeObject {

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import nanopy.ir.Span;
 import nanopy.py.PyTyped.PrimOp;
-import nanopy.py.interp.RuntimeBridge;
+import nanopy.py.interp.TargetRuntime;
 import nanopy.stackvm.StackCode;
 import nanopy.stackvm.StackCode.Code;
 import nanopy.stackvm.StackCode.Instr;
@@ -20,11 +20,11 @@ import nanopy.stackvm.StackCode.Opcode;
  * object's largest operand-stack depth.
  */
 final class Linker {
-    private final RuntimeBridge runtime;
+    private final TargetRuntime runtime;
     private final Map<String, Integer> globals = new LinkedHashMap<>();
     private final Map<String, CodeObject> byName = new HashMap<>();
 
-    Linker(RuntimeBridge runtime) {
+    Linker(TargetRuntime runtime) {
         this.runtime = runtime;
     }
 
@@ -57,7 +57,7 @@ final class Linker {
             case StackCode.FloatConst(var v, var sp) -> v;
             case StackCode.BoolConst(var v, var sp) -> v;
             case StackCode.StrConst(var v, var sp) -> v;
-            case StackCode.NoneConst(var sp) -> RuntimeBridge.none();
+            case StackCode.NoneConst(var sp) -> TargetRuntime.NONE;
             case StackCode.CodeConst(var name, var sp) -> {
                 CodeObject c = byName.get(name);
                 if (c == null) {

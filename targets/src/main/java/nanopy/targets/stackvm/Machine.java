@@ -4,9 +4,9 @@ import java.util.Arrays;
 import nanopy.ir.PyRuntimeError;
 import nanopy.ir.Span;
 import nanopy.py.PyTyped.PrimOp;
-import nanopy.py.interp.RuntimeBridge;
-import nanopy.py.interp.RuntimeBridge.BinaryOperation;
-import nanopy.py.interp.RuntimeBridge.Operation;
+import nanopy.py.interp.TargetRuntime;
+import nanopy.py.interp.TargetRuntime.BinaryOperation;
+import nanopy.py.interp.TargetRuntime.Applier;
 import nanopy.stackvm.StackCode.Opcode;
 import nanopy.targets.stackvm.CodeObject.Closure;
 
@@ -19,7 +19,7 @@ import nanopy.targets.stackvm.CodeObject.Closure;
  * {@code RecursionError: maximum recursion depth exceeded}.
  */
 final class Machine {
-    private final RuntimeBridge runtime;
+    private final TargetRuntime runtime;
     private final Object[] globals;
     private final int recursionLimit;
     private Object[] stack = new Object[1 << 12];
@@ -33,7 +33,7 @@ final class Machine {
      * @param globalCount the number of global slots
      * @param recursionLimit the most nested calls
      */
-    Machine(RuntimeBridge runtime, int globalCount, int recursionLimit) {
+    Machine(TargetRuntime runtime, int globalCount, int recursionLimit) {
         this.runtime = runtime;
         this.globals = new Object[globalCount];
         this.recursionLimit = recursionLimit;
@@ -139,7 +139,7 @@ final class Machine {
                 }
                 case BINARY_SUBSCR_LIST_INT -> {
                     long i = (Long) s[--sp];
-                    Object item = RuntimeBridge.itemOrNull(s[sp - 1], i);
+                    Object item = TargetRuntime.itemOrNull(s[sp - 1], i);
                     s[sp - 1] = item != null ? item : ((BinaryOperation) co.operations[at]).apply(s[sp - 1], i);
                 }
                 case BINARY_OP, COMPARE_OP, COMPARE_OP_FLOAT, COMPARE_OP_STR, CONTAINS_OP, BINARY_SUBSCR_STR_INT -> {
@@ -150,37 +150,37 @@ final class Machine {
                     Object b = s[--sp];
                     s[sp - 1] = (s[sp - 1] == b) == (arg == 0);
                 }
-                case BINARY_SUBSCR_TUPLE_INT -> s[sp - 1] = RuntimeBridge.tupleItem(s[sp - 1], arg);
+                case BINARY_SUBSCR_TUPLE_INT -> s[sp - 1] = TargetRuntime.tupleItem(s[sp - 1], arg);
                 case BINARY_SLICE, UNARY_NEGATIVE, CALL_INTRINSIC -> {
                     int n = PrimOpcodes.arity(PrimOpcodes.primitive(arg));
                     sp -= n;
                     System.arraycopy(s, sp, scratch, 0, n);
-                    s[sp++] = ((Operation) co.operations[at]).apply(scratch);
+                    s[sp++] = ((Applier) co.operations[at]).apply(scratch);
                 }
                 case STORE_SUBSCR_LIST_INT -> {
                     long index = (Long) s[--sp];
                     Object list = s[--sp];
-                    RuntimeBridge.setItem(list, index, s[--sp], co.spans[at]);
+                    TargetRuntime.setItem(list, index, s[--sp], co.spans[at]);
                 }
                 case UNARY_NOT -> s[sp - 1] = !(Boolean) s[sp - 1];
                 case BUILD_LIST -> {
                     sp -= arg;
-                    s[sp] = RuntimeBridge.list(s, sp, arg);
+                    s[sp] = TargetRuntime.list(s, sp, arg);
                     sp++;
                 }
                 case BUILD_TUPLE -> {
                     sp -= arg;
-                    s[sp] = RuntimeBridge.tuple(s, sp, arg);
+                    s[sp] = TargetRuntime.tuple(s, sp, arg);
                     sp++;
                 }
                 case LIST_APPEND -> {
                     Object v = s[--sp];
-                    RuntimeBridge.append(s[sp - arg], v);
+                    TargetRuntime.append(s[sp - arg], v);
                 }
                 case UNPACK_SEQUENCE -> {
                     Object t = s[--sp];
                     for (int k = arg - 1; k >= 0; k--) {
-                        s[sp++] = RuntimeBridge.tupleItem(t, k);
+                        s[sp++] = TargetRuntime.tupleItem(t, k);
                     }
                 }
                 case CALL_PRINT -> {
@@ -188,7 +188,7 @@ final class Machine {
                     Object sep = s[--sp];
                     sp -= arg;
                     runtime.print(Arrays.copyOfRange(s, sp, sp + arg), sep, end);
-                    s[sp++] = RuntimeBridge.none();
+                    s[sp++] = TargetRuntime.NONE;
                 }
                 case MAKE_FUNCTION -> {
                     CodeObject code = (CodeObject) s[--sp];

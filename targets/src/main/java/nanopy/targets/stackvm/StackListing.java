@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import nanopy.ir.DumpFormat;
 import nanopy.ir.Node;
-import nanopy.py.interp.RuntimeBridge;
+import nanopy.py.interp.TargetRuntime;
 import nanopy.stackvm.StackCode;
 import nanopy.stackvm.StackCode.Code;
 import nanopy.stackvm.StackCode.Const;
@@ -125,9 +125,9 @@ public final class StackListing implements DumpFormat {
     static String constant(Const k) {
         return switch (k) {
             case StackCode.IntConst(var v, var sp) -> Long.toString(v);
-            case StackCode.FloatConst(var v, var sp) -> RuntimeBridge.repr(v);
+            case StackCode.FloatConst(var v, var sp) -> TargetRuntime.repr(v);
             case StackCode.BoolConst(var v, var sp) -> v ? "True" : "False";
-            case StackCode.StrConst(var v, var sp) -> RuntimeBridge.repr(v);
+            case StackCode.StrConst(var v, var sp) -> TargetRuntime.repr(v);
             case StackCode.NoneConst(var sp) -> "None";
             case StackCode.CodeConst(var name, var sp) -> "<code object " + name + ">";
         };

@@ -4,7 +4,7 @@ import nanopy.ir.Language;
 import nanopy.ir.Node;
 import nanopy.ir.ProgramIo;
 import nanopy.py.interp.PyTypedInterpreter;
-import nanopy.py.interp.RuntimeBridge;
+import nanopy.py.interp.TargetRuntime;
 import nanopy.stackvm.StackCode;
 import nanopy.targets.TargetRunner;
 
@@ -36,7 +36,7 @@ public final class StackVm implements TargetRunner {
      * @throws nanopy.ir.PyRuntimeError when the program fails as it would under CPython
      */
     static void execute(StackCode.Program program, ProgramIo io) {
-        RuntimeBridge runtime = new RuntimeBridge(io);
+        TargetRuntime runtime = new TargetRuntime(io);
         Linker linker = new Linker(runtime);
         CodeObject module = linker.link(program);
         new Machine(runtime, linker.globalCount(), PyTypedInterpreter.RECURSION_LIMIT).run(module);
