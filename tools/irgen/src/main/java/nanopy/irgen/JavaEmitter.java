@@ -251,14 +251,15 @@ public final class JavaEmitter {
             String t = ntType(l, n.name);
             sb.append("\n    /** Rewrites a {@code ").append(n.name).append("} by dispatching on its production. */\n");
             sb.append("    public ").append(t).append(' ').append(lowerFirst(n.name)).append('(').append(t).append(" node) {\n");
-            sb.append("        return switch (node) {\n");
+            List<String[]> cases = new ArrayList<>();
             for (String s : n.subs) {
-                sb.append("            case ").append(ntType(l, s)).append(" x -> ").append(lowerFirst(s)).append("(x);\n");
+                cases.add(new String[] {ntType(l, s), lowerFirst(s)});
             }
             for (String p : n.prods) {
-                sb.append("            case ").append(prodType(l.prods.get(p))).append(" x -> on").append(p).append("(x);\n");
+                cases.add(new String[] {prodType(l.prods.get(p)), "on" + p});
             }
-            sb.append("        };\n    }\n");
+            dispatch(sb, n.name, cases, true);
+            sb.append("    }\n");
         }
         for (Prod p : allProds(l)) {
             String ret = p.nt == null ? prodType(p) : ntType(l, p.nt);
@@ -308,14 +309,15 @@ public final class JavaEmitter {
             String t = ntType(l, n.name);
             sb.append("\n    /** Visits a {@code ").append(n.name).append("} by dispatching on its production. */\n");
             sb.append("    public void ").append(lowerFirst(n.name)).append('(').append(t).append(" node) {\n");
-            sb.append("        switch (node) {\n");
+            List<String[]> cases = new ArrayList<>();
             for (String s : n.subs) {
-                sb.append("            case ").append(ntType(l, s)).append(" x -> ").append(lowerFirst(s)).append("(x);\n");
+                cases.add(new String[] {ntType(l, s), lowerFirst(s)});
             }
             for (String p : n.prods) {
-                sb.append("            case ").append(prodType(l.prods.get(p))).append(" x -> on").append(p).append("(x);\n");
+                cases.add(new String[] {prodType(l.prods.get(p)), "on" + p});
             }
-            sb.append("        }\n    }\n");
+            dispatch(sb, n.name, cases, false);
+            sb.append("    }\n");
         }
         for (Prod p : allProds(l)) {
             sb.append("\n    /** Visits {@code ").append(javadocText(p.signature())).append("}; by default its children in order. */\n");
@@ -382,18 +384,16 @@ public final class JavaEmitter {
             }
             sb.append("\n    /** Translates a {@code ").append(n.name).append("} by dispatching on its production. */\n");
             sb.append("    public ").append(bt).append(' ').append(fn).append('(').append(at).append(" node) {\n");
-            sb.append("        return switch (node) {\n");
+            List<String[]> cases = new ArrayList<>();
             for (String s : n.subs) {
-                if (b.nts.containsKey(s) && b.isSubNt(s, n.name)) {
-                    sb.append("            case ").append(ntType(a, s)).append(" x -> ").append(lowerFirst(s)).append("(x);\n");
-                } else {
-                    sb.append("            case ").append(ntType(a, s)).append(" x -> ").append(fn).append("From").append(s).append("(x);\n");
-                }
+                boolean same = b.nts.containsKey(s) && b.isSubNt(s, n.name);
+                cases.add(new String[] {ntType(a, s), same ? lowerFirst(s) : fn + "From" + s});
             }
             for (String p : n.prods) {
-                sb.append("            case ").append(prodType(a.prods.get(p))).append(" x -> on").append(p).append("(x);\n");
+                cases.add(new String[] {prodType(a.prods.get(p)), "on" + p});
             }
-            sb.append("        };\n    }\n");
+            dispatch(sb, n.name, cases, true);
+            sb.append("    }\n");
             for (String s : n.subs) {
                 if (!(b.nts.containsKey(s) && b.isSubNt(s, n.name))) {
                     sb.append("\n    /** {@code ").append(s).append("} is no longer part of {@code ").append(n.name).append("}. */\n");
@@ -453,5 +453,22 @@ public final class JavaEmitter {
         }
         sb.append(");\n    }\n}\n");
         return sb.toString();
+    }
+
+    /**
+     * Dispatch on a node's production as an {@code instanceof} chain in the order given. A
+     * pattern-matching {@code switch} would do the same, but each one spins a hidden class at its
+     * first use (about 0.5 ms each, which JDK 25's AOT cache does not keep), and a run uses dozens.
+     *
+     * @param cases pairs of (Java type, method to call with the node as that type)
+     * @param returns whether the method returns the call's value
+     */
+    private static void dispatch(StringBuilder sb, String nt, List<String[]> cases, boolean returns) {
+        for (String[] c : cases) {
+            sb.append("        if (node instanceof ").append(c[0]).append(" x) {\n            ")
+                    .append(returns ? "return " : "").append(c[1]).append("(x);\n")
+                    .append(returns ? "" : "            return;\n").append("        }\n");
+        }
+        sb.append("        throw new IllegalArgumentException(\"not a ").append(nt).append(": \" + node);\n");
     }
 }
