@@ -87,7 +87,10 @@ class FrontEndRobustnessTest {
         Thread worker = new Thread(null, () -> {
             try {
                 var typed = FrontEnd.compile("cut.py", source);
-                FrontEnd.execute(typed, "", new CappedOutput());
+                // the front pipeline's last pass: cut programs are full of reads before assignments
+                var guarded = new GuardUnboundReads().apply(typed,
+                        new nanopy.pass.PassContext("cut.py", source, java.util.Map.of()));
+                FrontEnd.execute(guarded, "", new CappedOutput());
                 outcome.set(Outcome.CLEAN);
             } catch (CompileError e) {
                 outcome.set(e.diagnostics().isEmpty() ? null : Outcome.DIAGNOSTIC);
