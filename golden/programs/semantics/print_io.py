@@ -1,0 +1,12 @@
+# print's sep= and end=, print() alone, and reading stdin with input() and input_int().
+print("a", "b", "c", sep="-")
+print("no newline", end="")
+print(" <- continued", end="!\n")
+print()
+print(1, 2.5, True, None, "s", ["s", "t"], sep=" | ")
+name = input()
+n = input_int()
+m = input_int()
+print("hello", name, n + m, sep=", ")
+line = input("prompt> ")
+print(line.split())
