@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -14,6 +15,7 @@ import nanopy.irgen.IrModel.LanguageDecl;
 import nanopy.irgen.IrModel.NonterminalDecl;
 import nanopy.irgen.IrModel.Pos;
 import nanopy.irgen.IrModel.TerminalDecl;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Resolves {@code extends} deltas into complete languages and decides, per nonterminal, whether a
@@ -187,7 +189,7 @@ public final class Resolver {
         String best = null;
         int bestDist = Integer.MAX_VALUE;
         for (String n : names) {
-            int dist = Levenshtein.distance(name.toLowerCase(), n.toLowerCase());
+            int dist = LevenshteinDistance.getDefaultInstance().apply(name.toLowerCase(Locale.ROOT), n.toLowerCase(Locale.ROOT));
             if (dist < bestDist) {
                 bestDist = dist;
                 best = n;
