@@ -12,10 +12,57 @@ import nanopy.ir.Language.Production;
 public final class Grammars {
     private Grammars() {}
 
-    /** Nonterminal name to its alternatives as written (sub-nonterminals first), entry under "entry". */
+    /**
+     * The terminals and nonterminals a program of {@code l} can contain: those its entry reaches
+     * through production fields and sub-nonterminals. A language that removes productions keeps
+     * its parent's other declarations, some of which nothing reaches any more (PyCore keeps
+     * PySyntax's {@code Pattern}, for instance); describe and diff leave those out.
+     */
+    static java.util.Set<String> reachable(Language l) {
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<Production> work = new java.util.ArrayDeque<>();
+        work.add(l.entry());
+        java.util.Set<Production> done = new java.util.HashSet<>();
+        while (!work.isEmpty()) {
+            Production p = work.poll();
+            if (!done.add(p)) {
+                continue;
+            }
+            for (Language.Field f : p.fields()) {
+                if (f.kind() == Language.Kind.SCALAR || !seen.add(f.type())) {
+                    continue;
+                }
+                java.util.ArrayDeque<String> nts = new java.util.ArrayDeque<>(List.of(f.type()));
+                while (!nts.isEmpty()) {
+                    Nonterminal n = l.nonterminals().get(nts.poll());
+                    if (n == null) {
+                        continue;
+                    }
+                    for (String sub : n.subs()) {
+                        if (seen.add(sub)) {
+                            nts.add(sub);
+                        }
+                    }
+                    for (String prod : n.productions()) {
+                        work.add(l.productions().get(prod));
+                    }
+                }
+            }
+        }
+        return seen;
+    }
+
+    /**
+     * Reachable nonterminal name to its alternatives as written (sub-nonterminals first), entry
+     * under "entry", terminals under "terminal T".
+     */
     static Map<String, List<String>> alternatives(Language l) {
+        java.util.Set<String> live = reachable(l);
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (Language.Terminal t : l.terminals().values()) {
+            if (!live.contains(t.name())) {
+                continue;
+            }
             List<String> cs = new ArrayList<>();
             for (Enum<?> c : t.type().getEnumConstants()) {
                 cs.add(c.name());
@@ -23,6 +70,9 @@ public final class Grammars {
             out.put("terminal " + t.name(), cs);
         }
         for (Nonterminal n : l.nonterminals().values()) {
+            if (!live.contains(n.name())) {
+                continue;
+            }
             List<String> alts = new ArrayList<>(n.subs());
             for (String p : n.productions()) {
                 alts.add(l.productions().get(p).signature());
@@ -30,6 +80,15 @@ public final class Grammars {
             out.put(n.name(), alts);
         }
         out.put("entry", List.of(l.entry().signature()));
+        return out;
+    }
+
+    /** The declared terminals and nonterminals of {@code l} that its entry does not reach. */
+    static List<String> unreachable(Language l) {
+        java.util.Set<String> live = reachable(l);
+        List<String> out = new ArrayList<>();
+        l.terminals().keySet().stream().filter(n -> !live.contains(n)).forEach(out::add);
+        l.nonterminals().keySet().stream().filter(n -> !live.contains(n)).forEach(out::add);
         return out;
     }
 
@@ -70,8 +129,12 @@ public final class Grammars {
         }
         for (String key : theirs.keySet()) {
             if (!mine.containsKey(key)) {
-                sb.append("  ").append(key).append(" =   (removed)\n");
+                sb.append("  ").append(key).append(" =   (removed, or no longer reachable)\n");
             }
+        }
+        List<String> hidden = unreachable(l);
+        if (!hidden.isEmpty()) {
+            sb.append("\n  (declared but unreachable from the entry, not shown: ").append(String.join(", ", hidden)).append(")\n");
         }
         return sb.toString();
     }

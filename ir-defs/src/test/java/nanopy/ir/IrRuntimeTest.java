@@ -130,6 +130,21 @@ class IrRuntimeTest {
     }
 
     @Test
+    void describeShowsOnlyWhatTheEntryReaches() {
+        // PyTyped keeps PySyntax's declarations of patterns, handlers, operators, ... that none of
+        // its productions reach any more; describe leaves them out and names them on one line.
+        String d = Grammars.describe(nanopy.py.PyTyped.LANGUAGE, nanopy.py.PyResolved.LANGUAGE);
+        assertTrue(!d.contains("  Pattern ="), d);
+        // PyResolved still reaches Operator (BinOp); PyTyped does not
+        assertTrue(d.contains("  terminal Operator =   (removed, or no longer reachable)") && !d.contains("     | MatMult"), d);
+        assertTrue(d.contains("  Stmt =") && d.contains("  terminal PrimOp =   (new)"), d);
+        assertTrue(d.contains("(declared but unreachable from the entry, not shown: ") && d.contains("Pattern"), d);
+        assertTrue(Grammars.unreachable(Arith.LANGUAGE).isEmpty());
+        assertTrue(!Grammars.describe(ArithAtomic.LANGUAGE, Arith.LANGUAGE).contains("unreachable"));
+        assertTrue(Grammars.reachable(PySyntax.LANGUAGE).contains("Pattern"));
+    }
+
+    @Test
     void diffListsOnlyDifferences() {
         String d = Grammars.diff(Arith.LANGUAGE, ArithFlat.LANGUAGE);
         assertTrue(d.contains("Stmt (only in ArithFlat)\n  + Assign(String name, Expr rhs)"), d);
