@@ -18,4 +18,11 @@ total = 0
 for ch in long_text:
     total += ord(ch)
 print(total)
+mixed = ("ab😀" * 30) + "end"
+print(len(mixed), mixed[2], mixed[-4], mixed[88:], mixed[3:9], mixed[-5:-2], mixed[85:200])
+seen = ""
+for k in range(len(mixed)):
+    if k % 29 == 0:
+        seen = seen + mixed[k]
+print(seen, mixed[:4] < mixed[1:5], len(mixed.strip()), mixed.split("😀")[:2])
 print(s[5])

@@ -8,17 +8,26 @@ import nanopy.ir.Span;
  * Basic Multilingual Plane (an emoji, stored as a surrogate pair) is one character as in CPython.
  *
  * <p>Cost: a string without surrogate pairs (checked in O(1) for Latin-1 strings, which the JDK
- * stores one byte per character, and with a one-entry cache for long strings otherwise) takes the
- * UTF-16 fast path; a string with surrogate pairs is walked from its start, O(index).
+ * stores one byte per character) takes the UTF-16 fast path. A string of 64 or more UTF-16 units
+ * is checked once and remembered (the last one only), with its code points' offsets when it has
+ * surrogate pairs, so indexing it is O(1) after an O(n) first time; a shorter string with
+ * surrogate pairs is walked from its start.
  */
 public final class PyStrings {
-    /** Longer strings remember whether they are surrogate-free, so loops over them stay linear. */
+    /**
+     * Longer strings are remembered (one at a time): whether they are surrogate-free, and if not,
+     * where each code point starts, so that a loop indexing one string stays linear.
+     */
     private static final int CACHE_FROM = 64;
 
-    /** The last long string checked; a record, so a racing reader sees a consistent pair. */
-    private record Checked(String s, boolean bmp) {}
+    /**
+     * The last long string checked, and for one with surrogate pairs the UTF-16 offset of each
+     * code point plus its length at the end (null when surrogate-free). A record, so a racing
+     * reader sees a consistent triple.
+     */
+    private record Checked(String s, int[] starts) {}
 
-    private static Checked last = new Checked("", true);
+    private static Checked last = new Checked("", null);
 
     private PyStrings() {}
 
@@ -28,18 +37,42 @@ public final class PyStrings {
         if (n < CACHE_FROM) {
             return s.codePointCount(0, n) == n;
         }
+        return checked(s).starts() == null;
+    }
+
+    private static Checked checked(String s) {
         Checked c = last;
         if (c.s() == s) {
-            return c.bmp();
+            return c;
         }
-        boolean bmp = s.codePointCount(0, n) == n;
-        last = new Checked(s, bmp);
-        return bmp;
+        int n = s.length();
+        int count = s.codePointCount(0, n);
+        int[] starts = null;
+        if (count != n) {
+            starts = new int[count + 1];
+            for (int i = 0, k = 0; i < n; i += Character.charCount(s.codePointAt(i))) {
+                starts[k++] = i;
+            }
+            starts[count] = n;
+        }
+        c = new Checked(s, starts);
+        last = c;
+        return c;
+    }
+
+    /** The UTF-16 offset where code point {@code k} of {@code s} starts ({@code k} may be the length). */
+    private static int offset(String s, int k) {
+        return s.length() < CACHE_FROM ? s.offsetByCodePoints(0, k) : checked(s).starts()[k];
     }
 
     /** {@code len(s)}: the number of code points. */
     public static int length(String s) {
-        return bmpOnly(s) ? s.length() : s.codePointCount(0, s.length());
+        int n = s.length();
+        if (n < CACHE_FROM) {
+            return s.codePointCount(0, n);
+        }
+        int[] starts = checked(s).starts();
+        return starts == null ? n : starts.length - 1;
     }
 
     /** {@code s[i]} (negative {@code i} counts from the end); IndexError "string index out of range". */
@@ -48,15 +81,14 @@ public final class PyStrings {
             int k = Prims.index(i, s.length(), "string", span);
             return s.substring(k, k + 1);
         }
-        int k = Prims.index(i, s.codePointCount(0, s.length()), "string", span);
-        int from = s.offsetByCodePoints(0, k);
-        return s.substring(from, s.offsetByCodePoints(from, 1));
+        int k = Prims.index(i, length(s), "string", span);
+        return s.substring(offset(s, k), offset(s, k + 1));
     }
 
     /** {@code s[lo:hi]}; a bound that is not a {@code Long} is absent. */
     public static String slice(String s, Object lo, Object hi) {
         boolean bmp = bmpOnly(s);
-        int size = bmp ? s.length() : s.codePointCount(0, s.length());
+        int size = bmp ? s.length() : length(s);
         int a = Prims.bound(lo, size, true);
         int b = Prims.bound(hi, size, false);
         if (a >= b) {
@@ -65,8 +97,7 @@ public final class PyStrings {
         if (bmp) {
             return s.substring(a, b);
         }
-        int from = s.offsetByCodePoints(0, a);
-        return s.substring(from, s.offsetByCodePoints(from, b - a));
+        return s.substring(offset(s, a), offset(s, b));
     }
 
     /**
