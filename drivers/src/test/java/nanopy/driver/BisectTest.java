@@ -30,17 +30,9 @@ class BisectTest {
         prog = Files.writeString(dir.resolve("prog.py"), PROGRAM);
     }
 
-    private static CliTest.Run nanopy(String stdin, String... args) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        int status = Main.run(args, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
-                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), new java.io.BufferedReader(new java.io.StringReader(stdin)));
-        return new CliTest.Run(status, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
     @Test
     void findsNoCulpritWhenEveryPassKeepsTheOutput() {
-        CliTest.Run r = nanopy("15\n", "check", "--bisect", "--target=middle-interp", prog.toString());
+        CliTest.Run r = CliTest.nanopyWithInput("15\n", "check", "--bisect", "--target=middle-interp", prog.toString());
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("  check-types                PyTyped        reference run\n"), r.out());
         assertTrue(r.out().contains("  explicate-control          Blocks         same output\n"), r.out());
@@ -54,7 +46,7 @@ class BisectTest {
                 [swap]
                 fold-py-constants = "flip-comparisons"
                 """);
-        CliTest.Run r = nanopy("15\n", "check", "--bisect", "--pipeline", config.toString(), "--target=middle-interp", prog.toString());
+        CliTest.Run r = CliTest.nanopyWithInput("15\n", "check", "--bisect", "--pipeline", config.toString(), "--target=middle-interp", prog.toString());
         assertEquals(70, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("  inline                     NoLambda       same output\n"), r.out());
         assertTrue(r.out().contains("  flip-comparisons           NoLambda       CHANGED: stdout line 1 is '15 20' but was '10 15'\n"), r.out());
@@ -64,7 +56,7 @@ class BisectTest {
 
     @Test
     void goesOnlyWithCheck() {
-        CliTest.Run r = nanopy("", "run", "--bisect", prog.toString());
+        CliTest.Run r = CliTest.nanopyWithInput("", "run", "--bisect", prog.toString());
         assertEquals(2, r.status());
         assertTrue(r.err().startsWith("error: --bisect goes with the check command"), r.err());
     }

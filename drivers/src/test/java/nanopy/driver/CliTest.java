@@ -38,11 +38,17 @@ class CliTest {
         Files.writeString(prog, PROGRAM);
     }
 
+    /** Runs the {@code nanopy} command in this JVM ({@link Main#run}) with empty stdin. */
     static Run nanopy(String... args) {
+        return nanopyWithInput("", args);
+    }
+
+    /** Runs the {@code nanopy} command in this JVM ({@link Main#run}) with {@code stdin} as its input. */
+    static Run nanopyWithInput(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new BufferedReader(new StringReader("")));
+                new BufferedReader(new StringReader(stdin)));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

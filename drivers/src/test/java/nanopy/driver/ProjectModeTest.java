@@ -3,14 +3,10 @@ package nanopy.driver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nanopy.driver.CliTest.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,17 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code def main()}, and runs the module as {@code python3 -c 'import main; main.main()'} does.
  */
 class ProjectModeTest {
-    record Run(int status, String out, String err) {}
-
     @TempDir
     Path dir;
 
-    static Run nanopy(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new BufferedReader(new StringReader(stdin)));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static Run nanopy(String stdin, String... args) {
+        return CliTest.nanopyWithInput(stdin, args);
     }
 
     private Path write(String relative, String text) throws IOException {
