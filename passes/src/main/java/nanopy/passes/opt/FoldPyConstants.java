@@ -12,7 +12,8 @@ import nanopy.py.NoLambdaRewriter;
  * the branch it takes, {@code while False} disappears, and a Begin without statements becomes its
  * result. An operation that would raise at run time (overflow, division by zero) is left alone,
  * so that the program still fails where and how CPython does; so is anything whose value this
- * pass could get wrong (floats printed as strings, string ordering beyond the basic plane).
+ * pass could get wrong (floats printed as strings). String lengths and ordering are Python's
+ * (code points), through the same {@code PyStrings} every target runs.
  *
  * <p>It runs after {@code inline}, where constant arguments of small functions meet the
  * operations of their bodies, and before closure conversion, on the language where

@@ -5,6 +5,7 @@ import io.vavr.control.Option;
 import nanopy.ir.Span;
 import nanopy.py.NoLambda;
 import nanopy.py.PyTyped.PrimOp;
+import nanopy.py.interp.PyStrings;
 
 /**
  * The value of a primitive on literal operands, computed as the reference interpreter and CPython
@@ -108,15 +109,12 @@ final class PyConstants {
         };
     }
 
-    /** Strings outside the basic plane are left alone: Java counts and orders UTF-16 units, Python code points. */
+    /** String primitives on literals, with Python's view of strings ({@link PyStrings}: code points). */
     private static Option<NoLambda.Expr> strs(PrimOp op, List<String> xs, Span sp) {
-        if (xs.exists(s -> s.codePointCount(0, s.length()) != s.length())) {
-            return Option.none();
-        }
         String a = xs.head();
         if (xs.size() == 1) {
             return switch (op) {
-                case StrLen -> Option.some(new NoLambda.IntLit(a.length(), sp));
+                case StrLen -> Option.some(new NoLambda.IntLit(PyStrings.length(a), sp));
                 case Truthy -> bool(!a.isEmpty(), sp);
                 case ToStr -> Option.some(new NoLambda.StrLit(a, sp));
                 default -> Option.none();
@@ -126,10 +124,10 @@ final class PyConstants {
         return switch (op) {
             case StrEq -> bool(a.equals(b), sp);
             case StrNe -> bool(!a.equals(b), sp);
-            case StrLt -> bool(a.compareTo(b) < 0, sp);
-            case StrLe -> bool(a.compareTo(b) <= 0, sp);
-            case StrGt -> bool(a.compareTo(b) > 0, sp);
-            case StrGe -> bool(a.compareTo(b) >= 0, sp);
+            case StrLt -> bool(PyStrings.compare(a, b) < 0, sp);
+            case StrLe -> bool(PyStrings.compare(a, b) <= 0, sp);
+            case StrGt -> bool(PyStrings.compare(a, b) > 0, sp);
+            case StrGe -> bool(PyStrings.compare(a, b) >= 0, sp);
             case StrConcat -> Option.some(new NoLambda.StrLit(a + b, sp));
             default -> Option.none();
         };

@@ -183,6 +183,16 @@ class OptimizationTest {
     }
 
     @Test
+    void foldsStringsByCodePointsAsPythonCounts() {
+        // an emoji is one character to Python, two UTF-16 units to Java; U+FFFD sorts below it
+        String program = """
+                print(len("a\\U0001F600b"), "\\ufffd" < "\\U0001F600", "z" < "\\U0001F600", len("\\U0001F600" + "x"))
+                """;
+        assertEquals(List.of(), prims(after("fold-py-constants", program, Map.of())));
+        assertRunsAsCPython(program);
+    }
+
+    @Test
     void leavesDivisionByZeroForRunTime() {
         String program = """
                 print("before")
