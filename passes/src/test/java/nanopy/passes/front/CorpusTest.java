@@ -1,18 +1,19 @@
 package nanopy.passes.front;
 
+import static nanopy.passes.CorpusFiles.programs;
+import static nanopy.passes.CorpusFiles.read;
+import static nanopy.passes.CorpusFiles.sibling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import nanopy.ir.CompileError;
 import nanopy.ir.PyRuntimeError;
+import nanopy.passes.CorpusFiles;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -23,40 +24,8 @@ import org.junit.jupiter.api.TestFactory;
  * then fail with their {@code .err} line. Skipped when the corpus is absent.
  */
 class CorpusTest {
-    static Path corpus() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        assumeTrue(dir != null, "repository root not found");
-        Path c = dir.resolve("../shared/corpus").normalize();
-        assumeTrue(Files.isDirectory(c), "no corpus at " + c);
-        return c;
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.exists(p) ? Files.readString(p) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<Path> programs(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> p.toString().endsWith(".py")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path sibling(Path py, String ext) {
-        String n = py.getFileName().toString();
-        return py.resolveSibling(n.substring(0, n.length() - 3) + ext);
-    }
-
     private static Stream<DynamicTest> goldens(String folder) {
-        Path root = corpus();
+        Path root = CorpusFiles.root();
         return programs(root.resolve(folder)).stream()
                 .filter(p -> !p.toString().contains("if_typecheck_error"))
                 .map(p -> DynamicTest.dynamicTest(root.relativize(p).toString(), () -> {
@@ -89,7 +58,7 @@ class CorpusTest {
 
     @TestFactory
     Stream<DynamicTest> rejectedProgramsGetADiagnosticOnTheirLine() {
-        Path root = corpus();
+        Path root = CorpusFiles.root();
         List<Path> files = Stream.concat(programs(root.resolve("errors")).stream(),
                 programs(root.resolve("eoc/if_typecheck_error")).stream()).toList();
         return files.stream().map(p -> DynamicTest.dynamicTest(root.relativize(p).toString(), () -> {
@@ -105,7 +74,7 @@ class CorpusTest {
 
     @TestFactory
     Stream<DynamicTest> failingProgramsPrintTheirGoldenThenFail() {
-        Path root = corpus();
+        Path root = CorpusFiles.root();
         return programs(root.resolve("runtime_errors")).stream().map(p -> DynamicTest.dynamicTest(root.relativize(p).toString(), () -> {
             StringBuilder out = new StringBuilder();
             PyRuntimeError e = assertThrows(PyRuntimeError.class, () -> FrontEnd.run(read(p), read(sibling(p, ".in")), out));

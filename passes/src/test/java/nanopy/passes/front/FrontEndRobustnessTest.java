@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import nanopy.ir.CompileError;
 import nanopy.ir.PyRuntimeError;
+import nanopy.passes.CorpusFiles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,7 +57,7 @@ class FrontEndRobustnessTest {
     }
 
     private static List<Path> corpusPrograms() {
-        Path root = CorpusTest.corpus();
+        Path root = CorpusFiles.root();
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(p -> p.toString().endsWith(".py")).sorted().toList();
         } catch (IOException e) {
@@ -122,7 +123,7 @@ class FrontEndRobustnessTest {
 
     @Test
     void cutCorpusProgramsGiveADiagnosticACleanRunOrAPythonError() throws IOException, InterruptedException {
-        Path root = CorpusTest.corpus();
+        Path root = CorpusFiles.root();
         List<String> failures = new ArrayList<>();
         int[] counts = new int[Outcome.values().length];
         int cases = 0;

@@ -1,11 +1,9 @@
 package nanopy.passes.middle;
 
+import static nanopy.passes.CorpusFiles.read;
+import static nanopy.passes.CorpusFiles.sibling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -18,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import nanopy.passes.CorpusFiles;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -33,43 +32,13 @@ class CorpusPipelineTest {
     /** The longest a program may take through all passes and runs. */
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
-    static Path repo() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        assumeTrue(dir != null, "repository root not found");
-        return dir;
-    }
-
-    static Path corpus() {
-        Path c = repo().resolve("../shared/corpus").normalize();
-        assumeTrue(Files.isDirectory(c), "no corpus at " + c);
-        return c;
-    }
-
-    static String read(Path p) {
-        try {
-            return Files.exists(p) ? Files.readString(p) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static List<Path> programs(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> p.toString().endsWith(".py")).filter(p -> !p.toString().contains("typecheck_error"))
-                    .filter(p -> p.toString().contains(System.getProperty("corpus.only", "")))
-                    .filter(p -> System.getProperty("corpus.skip", "").isEmpty() || !p.toString().contains(System.getProperty("corpus.skip", "")))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static Path sibling(Path py, String ext) {
-        String n = py.getFileName().toString();
-        return py.resolveSibling(n.substring(0, n.length() - 3) + ext);
+        String only = System.getProperty("corpus.only", "");
+        String skip = System.getProperty("corpus.skip", "");
+        return CorpusFiles.programs(dir).stream().filter(p -> !p.toString().contains("typecheck_error"))
+                .filter(p -> p.toString().contains(only))
+                .filter(p -> skip.isEmpty() || !p.toString().contains(skip))
+                .toList();
     }
 
     /**
@@ -90,8 +59,8 @@ class CorpusPipelineTest {
     }
 
     private static Stream<DynamicTest> suite(String folder) {
-        Path root = corpus();
-        Set<String> slow = Boolean.getBoolean("nanopy.slowTests") ? Set.of() : slowPrograms(repo());
+        Path root = CorpusFiles.root();
+        Set<String> slow = Boolean.getBoolean("nanopy.slowTests") ? Set.of() : slowPrograms(CorpusFiles.repo());
         return programs(root.resolve(folder)).stream().filter(p -> !slow.contains(root.relativize(p).toString()))
                 .map(p -> DynamicTest.dynamicTest(root.relativize(p).toString(), () -> {
                     String golden = read(sibling(p, ".golden"));
