@@ -152,13 +152,18 @@ public final class GuardUnboundReads implements Pass<PyTyped.Module, PyTyped.Mod
                 return da;
             }
 
-            void callPointIf(boolean calls, Da da) {
-                if (calls) {
+            /** Call expressions met so far in this scope's own code (not in nested lambdas). */
+            int calls;
+
+            /** Records a call point at {@code da} when a call was met since {@code before}. */
+            void callPointSince(int before, Da da) {
+                if (calls != before) {
                     callPoints.add(da);
                 }
             }
 
             Da stmt(PyTyped.Stmt s, Da da) {
+                int before = calls;
                 return switch (s) {
                     case PyTyped.FunctionDef d -> {
                         Da after = da.plus(List.of(d.name()));
@@ -172,12 +177,8 @@ public final class GuardUnboundReads implements Pass<PyTyped.Module, PyTyped.Mod
                     }
                     case PyTyped.Assign a -> {
                         expr(a.value(), da);
-                        boolean calls = Calls.in(a.value());
-                        for (PyTyped.Target t : a.targets()) {
-                            targetReads(t, da);
-                            calls |= Calls.in(t);
-                        }
-                        callPointIf(calls, da);
+                        a.targets().forEach(t -> targetReads(t, da));
+                        callPointSince(before, da);
                         yield da.plus(a.targets().flatMap(Analysis::assigned));
                     }
                     case PyTyped.AugAssign a -> {
@@ -186,29 +187,29 @@ public final class GuardUnboundReads implements Pass<PyTyped.Module, PyTyped.Mod
                         }
                         targetReads(a.target(), da);
                         expr(a.value(), da);
-                        callPointIf(Calls.in(a.value()) || Calls.in(a.target()), da);
+                        callPointSince(before, da);
                         yield da.plus(assigned(a.target()));
                     }
                     case PyTyped.If i -> {
                         expr(i.test(), da);
-                        callPointIf(Calls.in(i.test()), da);
+                        callPointSince(before, da);
                         yield stmts(i.body(), da).meet(stmts(i.orelse(), da));
                     }
                     case PyTyped.While w -> {
                         expr(w.test(), da);
-                        callPointIf(Calls.in(w.test()), da);
+                        callPointSince(before, da);
                         Da exit = w.test() instanceof PyTyped.BoolLit(var b, var sp) && b ? Da.TOP : da;
                         yield loop(w.body(), da, exit);
                     }
                     case PyTyped.For f -> {
                         iter(f.iter(), da);
-                        callPointIf(Calls.in(f.iter()), da);
+                        callPointSince(before, da);
                         loop(f.body(), da.plus(assigned(f.target())), da);
                         yield da;
                     }
                     case PyTyped.ExprStmt e -> {
                         expr(e.value(), da);
-                        callPointIf(Calls.in(e.value()), da);
+                        callPointSince(before, da);
                         yield da;
                     }
                     case PyTyped.Pass p -> da;
@@ -329,6 +330,7 @@ public final class GuardUnboundReads implements Pass<PyTyped.Module, PyTyped.Mod
                     }
                     case PyTyped.Lambda l -> nested.add(new Nested(l, da, callPoints.size()));
                     case PyTyped.Call c -> {
+                        calls++;
                         expr(c.fn(), da);
                         exprs(c.args(), da);
                     }
@@ -397,43 +399,6 @@ public final class GuardUnboundReads implements Pass<PyTyped.Module, PyTyped.Mod
                 case PyTyped.VarTarget v -> List.of(v.name());
                 case PyTyped.ItemTarget i -> List.empty();
                 case PyTyped.UnpackTarget u -> u.elts().flatMap(Analysis::assigned);
-            };
-        }
-    }
-
-    /** Whether an expression (outside nested lambdas) calls a function. */
-    private static final class Calls {
-        static boolean in(PyTyped.Expr e) {
-            return switch (e) {
-                case PyTyped.Call c -> true;
-                case PyTyped.Lambda l -> false;
-                case PyTyped.Prim p -> p.args().exists(Calls::in);
-                case PyTyped.Compare c -> in(c.left()) || c.rest().exists(r -> in(r.right()));
-                case PyTyped.And a -> in(a.left()) || in(a.right());
-                case PyTyped.Or o -> in(o.left()) || in(o.right());
-                case PyTyped.IfExp i -> in(i.test()) || in(i.body()) || in(i.orelse());
-                case PyTyped.ListLit l -> l.elts().exists(Calls::in);
-                case PyTyped.TupleLit t -> t.elts().exists(Calls::in);
-                case PyTyped.TupleGet t -> in(t.tuple());
-                case PyTyped.ListComp c -> in(c.elt()) || c.generators().exists(g -> in(g.iter()) || g.ifs().exists(Calls::in));
-                case PyTyped.Print p -> p.args().exists(Calls::in) || in(p.sep()) || in(p.end());
-                default -> false;
-            };
-        }
-
-        static boolean in(PyTyped.Target t) {
-            return switch (t) {
-                case PyTyped.VarTarget v -> false;
-                case PyTyped.ItemTarget i -> in(i.list()) || in(i.index());
-                case PyTyped.UnpackTarget u -> u.elts().exists(Calls::in);
-            };
-        }
-
-        static boolean in(PyTyped.Iter it) {
-            return switch (it) {
-                case PyTyped.RangeIter r -> in(r.start()) || in(r.stop()) || in(r.step());
-                case PyTyped.ListIter l -> in(l.list());
-                case PyTyped.StrIter s -> in(s.str());
             };
         }
     }
