@@ -1,0 +1,113 @@
+package nanopy.targets.llvm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import nanopy.ir.Language;
+import nanopy.ir.Node;
+import nanopy.ir.ProgramIo;
+import nanopy.ir.PyRuntimeError;
+import nanopy.ir.Span;
+import nanopy.llvm.NativeExe;
+import nanopy.targets.TargetRunner;
+
+/**
+ * Runs a native executable ({@link NativeExe}) as a child process: the run's stdin is fed to it line
+ * by line (as it is read, so interactive programs work), its stdout goes to the run's stdout, and a
+ * run-time error (exit status 1) becomes a {@link PyRuntimeError} from the last line of its stderr,
+ * so every target reports errors the same way. Exit status 130 (SIGINT) is a KeyboardInterrupt.
+ */
+public final class NativeRunner implements TargetRunner {
+    /** Most bytes of the child's stderr kept (its last line is what matters). */
+    private static final int STDERR_LIMIT = 1 << 16;
+
+    @Override
+    public String name() {
+        return "native";
+    }
+
+    @Override
+    public void run(Language language, Node program, ProgramIo io) {
+        if (!(program instanceof NativeExe.Executable exe)) {
+            throw new UnsupportedOperationException("the native runner runs NativeExe programs, not " + language.name());
+        }
+        Process p;
+        try {
+            p = new ProcessBuilder(exe.path()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + exe.path() + ": " + e.getMessage(), e);
+        }
+        try {
+            Thread feeder = Thread.ofPlatform().daemon().name("nanopy-native-stdin").start(() -> feed(io, p.getOutputStream()));
+            StringBuilder err = new StringBuilder();
+            Thread errReader = Thread.ofPlatform().daemon().name("nanopy-native-stderr").start(() -> drain(p.getErrorStream(), err));
+            try (Reader r = new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)) {
+                char[] buf = new char[8192];
+                for (int n; (n = r.read(buf)) > 0; ) {
+                    io.print(new String(buf, 0, n));
+                }
+            }
+            int status = p.waitFor();
+            errReader.join();
+            feeder.interrupt();
+            if (status == 0) {
+                return;
+            }
+            String last = lastLine(err);
+            if (status == 130) {
+                throw new PyRuntimeError("KeyboardInterrupt", "", Span.NONE);
+            }
+            if (status == 1 && !last.isEmpty()) {
+                int colon = last.indexOf(": ");
+                throw colon < 0 ? new PyRuntimeError(last, "", Span.NONE)
+                        : new PyRuntimeError(last.substring(0, colon), last.substring(colon + 2), Span.NONE);
+            }
+            throw new IllegalStateException("the native program " + exe.path() + " crashed (exit status " + status + "): " + last);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the native program's output: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PyRuntimeError("KeyboardInterrupt", "", Span.NONE);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    private static void feed(ProgramIo io, OutputStream stdin) {
+        try (OutputStream out = stdin) {
+            for (String line; (line = io.readLine()) != null; ) {
+                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            // the program ended (closed its stdin) or the run's stdin failed: nothing more to feed
+        }
+    }
+
+    private static void drain(InputStream in, StringBuilder sink) {
+        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            char[] buf = new char[4096];
+            for (int n; (n = r.read(buf)) > 0; ) {
+                synchronized (sink) {
+                    sink.append(buf, 0, n);
+                    if (sink.length() > STDERR_LIMIT) {
+                        sink.delete(0, sink.length() - STDERR_LIMIT);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the program ended
+        }
+    }
+
+    private static String lastLine(StringBuilder err) {
+        synchronized (err) {
+            String s = err.toString().strip();
+            int nl = s.lastIndexOf('\n');
+            return nl < 0 ? s : s.substring(nl + 1);
+        }
+    }
+}
