@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import nanopy.ir.CompileError;
 import nanopy.ir.Diagnostic;
@@ -27,6 +28,7 @@ import nanopy.ir.ProgramIo;
 import nanopy.ir.PyRuntimeError;
 import nanopy.ir.Span;
 import nanopy.ir.Suggest;
+import nanopy.targets.ArtifactWriter;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -351,6 +353,14 @@ final class Cli {
                     return OK;
                 }
                 case BUILD -> {
+                    if (o.output != null && complete) {
+                        Optional<ArtifactWriter> writer = ServiceLoader.load(ArtifactWriter.class).stream()
+                                .map(ServiceLoader.Provider::get).filter(w -> w.writes(c.program())).findFirst();
+                        if (writer.isPresent()) {
+                            writer.get().write(c.program(), o.output);
+                            return OK;
+                        }
+                    }
                     if (o.output != null && complete && Bytecode.isImage(c.program())) {
                         Bytecode.write(c.program(), o.output);
                         return OK;

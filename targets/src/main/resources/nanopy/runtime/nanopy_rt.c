@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include "nanopy_rt.h"
 
@@ -410,9 +411,40 @@ int64_t nanopy_rt_int_pow(int64_t base, int64_t exp) {
     return result;
 }
 
+static int bit_length(uint64_t v) { return v ? 64 - __builtin_clzll(v) : 0; }
+
+/* int / int, correctly rounded (CPython's long_true_divide; docs/numeric-semantics.md). */
 double nanopy_rt_int_truediv(int64_t a, int64_t b) {
     if (b == 0) nanopy_rt_zero_div(2);
-    return (double) a / (double) b;
+    const int64_t lim = INT64_C(1) << 53;
+    if (a >= -lim && a <= lim && b >= -lim && b <= lim) return (double) a / (double) b;
+    uint64_t x = a < 0 ? 0 - (uint64_t) a : (uint64_t) a;
+    uint64_t y = b < 0 ? 0 - (uint64_t) b : (uint64_t) b;
+    int k = 55 - (bit_length(x) - bit_length(y));
+    unsigned __int128 q, r;
+    if (k >= 0) {
+        unsigned __int128 n = (unsigned __int128) x << k;
+        q = n / y;
+        r = n % y;
+    } else {
+        unsigned __int128 d = (unsigned __int128) y << -k;
+        q = x / d;
+        r = x % d;
+    }
+    if (r != 0) q |= 1;
+    double res = ldexp((double) (uint64_t) q, -k);
+    return (a < 0) != (b < 0) ? -res : res;
+}
+
+/* Exact comparison of int i with float d (CPython's float_richcompare): -1, 0, 1, or 2 when d is NaN. */
+int64_t nanopy_rt_cmp_int_float(int64_t i, double d) {
+    if (isnan(d)) return 2;
+    if (d >= 9223372036854775808.0) return -1;
+    if (d < -9223372036854775808.0) return 1;
+    double f = floor(d);
+    int64_t fi = (int64_t) f;
+    if (i != fi) return i < fi ? -1 : 1;
+    return d > f ? -1 : 0;
 }
 
 double nanopy_rt_float_div(double a, double b) {
@@ -445,13 +477,40 @@ double nanopy_rt_float_mod(double vx, double wx) {
     return mod;
 }
 
-double nanopy_rt_float_pow(double a, double b) {
-    if (a == 0 && b < 0) nanopy_rt_error("ZeroDivisionError", "0.0 cannot be raised to a negative power");
-    if (a < 0 && b != rint(b) && isfinite(b))
-        nanopy_rt_error("ValueError", "a negative float to a fractional power is a complex number, not in NanoPy");
-    double r = pow(a, b);
-    if (isinf(r) && isfinite(a) && isfinite(b)) nanopy_rt_error("OverflowError", "(34, 'Numerical result out of range')");
-    return r;
+static int odd_integer(double w) { return isfinite(w) && fmod(fabs(w), 2.0) == 1.0; }
+
+/* float ** float in CPython's float_pow order (docs/numeric-semantics.md). */
+double nanopy_rt_float_pow(double v, double w) {
+    if (w == 0) return 1.0;
+    if (isnan(v)) return v;
+    if (isnan(w)) return v == 1.0 ? 1.0 : w;
+    if (isinf(w)) {
+        v = fabs(v);
+        if (v == 1.0) return 1.0;
+        return (w > 0) == (v > 1) ? INFINITY : 0.0;
+    }
+    if (isinf(v)) {
+        int odd = odd_integer(w);
+        if (v > 0) return w > 0 ? INFINITY : 0.0;
+        return w > 0 ? (odd ? -INFINITY : INFINITY) : (odd ? -0.0 : 0.0);
+    }
+    if (v == 0) {
+        if (w < 0) nanopy_rt_error("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+        return odd_integer(w) ? v : 0.0;
+    }
+    int negate = 0;
+    if (v < 0) {
+        if (w != floor(w))
+            nanopy_rt_error("ValueError", "a negative float to a fractional power is a complex number, not in NanoPy");
+        negate = odd_integer(w);
+        v = -v;
+        if (v == 1.0) return negate ? -1.0 : 1.0;
+    } else if (v == 1.0) {
+        return 1.0;
+    }
+    double r = pow(v, w);
+    if (isinf(r)) nanopy_rt_error("OverflowError", "(34, 'Numerical result out of range')");
+    return negate ? -r : r;
 }
 
 int64_t nanopy_rt_float_to_int(double d) {
@@ -472,6 +531,7 @@ NpStr *nanopy_rt_str_concat(const NpStr *a, const NpStr *b) {
 
 NpStr *nanopy_rt_str_repeat(const NpStr *a, int64_t n) {
     if (n <= 0 || a->len == 0) return str_new(0);
+    if (n > INT64_MAX / a->len) nanopy_rt_error("OverflowError", "repeated string is too long");
     if (n > (INT64_C(1) << 40) / a->len) nanopy_rt_error("MemoryError", "");
     NpStr *s = str_new(a->len * n);
     for (int64_t i = 0; i < n; i++) memcpy(s->cp + i * a->len, a->cp, (size_t) a->len * 4);
@@ -595,104 +655,144 @@ NpStr *nanopy_rt_str_strip(const NpStr *s) {
     return sub(s, a, b);
 }
 
-static int digit(uint32_t c) { return c >= '0' && c <= '9'; }
-
-/* Whether s[a:b] is [+-]?digits with single underscores between digits. */
-static int int_syntax(const NpStr *s, int64_t a, int64_t b) {
-    if (a < b && (s->cp[a] == '+' || s->cp[a] == '-')) a++;
-    if (a >= b || !digit(s->cp[a])) return 0;
-    for (int64_t i = a + 1; i < b; i++) {
-        if (s->cp[i] == '_') {
-            if (i + 1 >= b || !digit(s->cp[i + 1])) return 0;
-        } else if (!digit(s->cp[i])) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
-static _Noreturn void bad_literal(const char *prefix, const NpStr *s) {
+/* ValueError: prefix + repr(s), the repr cut to its first 'cut' characters (C's %.200R) when cut > 0. */
+static _Noreturn void bad_literal(const char *prefix, const NpStr *s, int cut) {
+    Buf r = {0};
+    str_repr(s, &r);
     Buf b = {0};
     buf_str(&b, prefix);
-    str_repr(s, &b);
+    if (cut > 0) {
+        /* r is UTF-8: keep its first 'cut' code points */
+        size_t i = 0;
+        for (int k = 0; i < r.n && k < cut; k++) {
+            i++;
+            while (i < r.n && ((unsigned char) r.p[i] & 0xc0) == 0x80) i++;
+        }
+        r.n = i;
+    }
+    buf_add(&b, r.p, r.n);
     buf_add(&b, "", 1);
+    free(r.p);
     nanopy_rt_error("ValueError", b.p);
 }
 
-int64_t nanopy_rt_str_to_int(const NpStr *s) {
-    int64_t a = 0, b = s->len;
-    while (a < b && space(s->cp[a])) a++;
-    while (b > a && space(s->cp[b - 1])) b--;
-    if (!int_syntax(s, a, b)) bad_literal("invalid literal for int() with base 10: ", s);
-    int neg = s->cp[a] == '-';
-    if (s->cp[a] == '+' || s->cp[a] == '-') a++;
-    uint64_t v = 0;
-    for (int64_t i = a; i < b; i++) {
-        if (s->cp[i] == '_') continue;
-        uint64_t d = s->cp[i] - '0';
-        if (v > (UINT64_MAX - d) / 10) nanopy_rt_overflow();
-        v = v * 10 + d;
+/* Unicode 14's decimal digit zeros (category Nd, runs of ten). */
+static const uint32_t digit_zeros[] = {
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0,
+    0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620,
+    0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0,
+    0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60,
+    0x16AC0, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+};
+
+/* CPython's _PyUnicode_TransformDecimalAndSpaceToASCII, then the ASCII strip: the text int() and
+   float() parse, as ASCII in a NUL-terminated C string, or NULL when a character is neither ASCII,
+   Unicode whitespace nor a decimal digit. */
+static char *numeric_text(const NpStr *s) {
+    char *t = malloc((size_t) s->len + 1);
+    size_t n = 0;
+    for (int64_t i = 0; i < s->len; i++) {
+        uint32_t c = s->cp[i];
+        char out = 0;
+        if (c < 127) out = (char) c;
+        else if (space(c)) out = ' ';
+        else {
+            for (size_t z = 0; z < sizeof digit_zeros / sizeof digit_zeros[0]; z++) {
+                if (c >= digit_zeros[z] && c < digit_zeros[z] + 10) { out = (char) ('0' + (c - digit_zeros[z])); break; }
+            }
+            if (!out) { free(t); return NULL; }
+        }
+        t[n++] = out;
     }
-    if (neg ? v > (uint64_t) INT64_MAX + 1 : v > (uint64_t) INT64_MAX) nanopy_rt_overflow();
+    t[n] = 0;
+    size_t a = 0;
+    while (a < n && strchr(" \t\n\v\f\r", t[a]) && t[a]) a++;
+    while (n > a && strchr(" \t\n\v\f\r", t[n - 1])) n--;
+    memmove(t, t + a, n - a);
+    t[n - a] = 0;
+    return t;
+}
+
+static int cdigit(char c) { return c >= '0' && c <= '9'; }
+
+int64_t nanopy_rt_str_to_int(const NpStr *s) {
+    char *t = numeric_text(s);
+    const char *p = t;
+    int ok = p != NULL;
+    int neg = 0;
+    if (ok && (*p == '+' || *p == '-')) neg = *p++ == '-';
+    ok = ok && cdigit(*p);
+    int64_t ndigits = 0;
+    for (const char *q = p; ok && *q; q++) {
+        if (*q == '_') ok = cdigit(q[1]) && q > p && cdigit(q[-1]);
+        else if (cdigit(*q)) ndigits++;
+        else ok = 0;
+    }
+    if (!ok) {
+        free(t);
+        bad_literal("invalid literal for int() with base 10: ", s, 200);
+    }
+    if (ndigits > 4300) {
+        free(t);
+        char m[200];
+        snprintf(m, sizeof m, "Exceeds the limit (4300 digits) for integer string conversion: value has %lld digits; "
+                 "use sys.set_int_max_str_digits() to increase the limit", (long long) ndigits);
+        nanopy_rt_error("ValueError", m);
+    }
+    uint64_t v = 0;
+    int over = 0;
+    for (const char *q = p; *q; q++) {
+        if (*q == '_') continue;
+        uint64_t d = (uint64_t) (*q - '0');
+        if (v > (UINT64_MAX - d) / 10) over = 1;
+        else v = v * 10 + d;
+    }
+    free(t);
+    if (over || (neg ? v > (uint64_t) INT64_MAX + 1 : v > (uint64_t) INT64_MAX)) nanopy_rt_overflow();
     return neg ? (int64_t) (0 - v) : (int64_t) v;
 }
 
-/* Whether s[a:b] is a decimal float literal: digits (with single underscores) with an optional
-   fraction, or a fraction alone, then an optional exponent. */
-static int float_syntax(const NpStr *s, int64_t a, int64_t b) {
-    int64_t i = a;
-    if (i < b && (s->cp[i] == '+' || s->cp[i] == '-')) i++;
-    int64_t digits = 0;
-#define DIGITS()                                                                                    \
-    do {                                                                                            \
-        if (i < b && digit(s->cp[i])) {                                                            \
-            i++; digits++;                                                                          \
-            while (i < b && (digit(s->cp[i]) || (s->cp[i] == '_' && i + 1 < b && digit(s->cp[i + 1])))) \
-                i++;                                                                                \
-        }                                                                                           \
-    } while (0)
+/* Whether t is [+-]? (D+ [.] D* | . D+) ([eE] [+-]? D+)? with underscores only between digits. */
+static int float_syntax(const char *t) {
+    const char *p = t;
+    if (*p == '+' || *p == '-') p++;
+    int digits = 0;
+#define DIGITS()                                                          \
+    while (cdigit(*p) || (*p == '_' && p > t && cdigit(p[-1]) && cdigit(p[1]))) { \
+        if (*p != '_') digits++;                                          \
+        p++;                                                              \
+    }
     DIGITS();
-    int64_t intdigits = digits;
-    if (i < b && s->cp[i] == '.') {
-        i++;
-        DIGITS();
+    if (*p == '.') {
+        p++;
+        if (cdigit(*p)) { DIGITS(); }
     }
     if (digits == 0) return 0;
-    (void) intdigits;
-    if (i < b && (s->cp[i] == 'e' || s->cp[i] == 'E')) {
-        i++;
-        if (i < b && (s->cp[i] == '+' || s->cp[i] == '-')) i++;
-        int64_t before = digits;
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        if (*p == '+' || *p == '-') p++;
+        if (!cdigit(*p)) return 0;
         DIGITS();
-        if (digits == before) return 0;
     }
 #undef DIGITS
-    return i == b;
-}
-
-static int ieq(const NpStr *s, int64_t a, int64_t b, const char *w) {
-    if ((int64_t) strlen(w) != b - a) return 0;
-    for (int64_t i = a; i < b; i++) {
-        uint32_t c = s->cp[i];
-        if (c >= 'A' && c <= 'Z') c += 32;
-        if (c != (uint32_t) w[i - a]) return 0;
-    }
-    return 1;
+    return *p == 0;
 }
 
 double nanopy_rt_str_to_float(const NpStr *s) {
-    int64_t a = 0, b = s->len;
-    while (a < b && space(s->cp[a])) a++;
-    while (b > a && space(s->cp[b - 1])) b--;
-    int64_t u = a < b && (s->cp[a] == '+' || s->cp[a] == '-') ? a + 1 : a;
-    double sign = a < b && s->cp[a] == '-' ? -1.0 : 1.0;
-    if (ieq(s, u, b, "inf") || ieq(s, u, b, "infinity")) return sign * INFINITY;
-    if (ieq(s, u, b, "nan")) return NAN;
-    if (!float_syntax(s, a, b)) bad_literal("could not convert string to float: ", s);
-    char *t = malloc((size_t) (b - a) + 1);
+    char *t = numeric_text(s);
+    if (t) {
+        const char *u = t + (*t == '+' || *t == '-');
+        double sign = *t == '-' ? -1.0 : 1.0;
+        if (!strcasecmp(u, "inf") || !strcasecmp(u, "infinity")) { free(t); return sign * INFINITY; }
+        if (!strcasecmp(u, "nan")) { free(t); return sign * NAN; }
+    }
+    if (!t || !float_syntax(t)) {
+        free(t);
+        bad_literal("could not convert string to float: ", s, 0);
+    }
     size_t n = 0;
-    for (int64_t i = a; i < b; i++) {
-        if (s->cp[i] != '_') t[n++] = (char) s->cp[i];
+    for (char *q = t; *q; q++) {
+        if (*q != '_') t[n++] = *q;
     }
     t[n] = 0;
     double d = strtod(t, NULL);
@@ -710,6 +810,7 @@ int64_t nanopy_rt_ord(const NpStr *s) {
 }
 
 NpStr *nanopy_rt_chr(int64_t c) {
+    if (c < INT32_MIN || c > INT32_MAX) nanopy_rt_error("OverflowError", "Python int too large to convert to C int");
     if (c < 0 || c > 0x10ffff) nanopy_rt_error("ValueError", "chr() arg not in range(0x110000)");
     return char_str((uint32_t) c);
 }
@@ -867,5 +968,17 @@ int main(void) {
         pthread_join(t, NULL);
     }
     nanopy_rt_flush();
+    if (getenv("NANOPY_RT_STATS")) {
+        /* for tests and measurements: total bytes allocated, peak resident set of this program
+           (VmHWM: getrusage's ru_maxrss would include the parent's before exec) */
+        long hwm = -1;
+        FILE *f = fopen("/proc/self/status", "r");
+        char line[256];
+        while (f && fgets(line, sizeof line, f)) {
+            if (!strncmp(line, "VmHWM:", 6)) hwm = atol(line + 6);
+        }
+        if (f) fclose(f);
+        fprintf(stderr, "nanopy_rt: allocated %llu bytes, max resident %ld kB\n", (unsigned long long) GC_get_total_bytes(), hwm);
+    }
     return 0;
 }

@@ -47,6 +47,7 @@ void nanopy_rt_flush(void);
 /* Numbers */
 int64_t nanopy_rt_int_pow(int64_t a, int64_t b);
 double nanopy_rt_int_truediv(int64_t a, int64_t b);
+int64_t nanopy_rt_cmp_int_float(int64_t i, double d);
 double nanopy_rt_float_div(double a, double b);
 double nanopy_rt_float_floordiv(double a, double b);
 double nanopy_rt_float_mod(double a, double b);

@@ -94,6 +94,7 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
             declare void @nanopy_rt_write_value(i64, ptr)
             declare i64 @nanopy_rt_int_pow(i64, i64)
             declare double @nanopy_rt_int_truediv(i64, i64)
+            declare i64 @nanopy_rt_cmp_int_float(i64, double)
             declare double @nanopy_rt_float_floordiv(double, double)
             declare double @nanopy_rt_float_mod(double, double)
             declare double @nanopy_rt_float_pow(double, double)
@@ -728,12 +729,7 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
                 case IntLe -> cmp("icmp sle", a, b);
                 case IntGt -> cmp("icmp sgt", a, b);
                 case IntGe -> cmp("icmp sge", a, b);
-                case FloatEq -> cmp("fcmp oeq", dbl(a), dbl(b));
-                case FloatNe -> cmp("fcmp une", dbl(a), dbl(b));
-                case FloatLt -> cmp("fcmp olt", dbl(a), dbl(b));
-                case FloatLe -> cmp("fcmp ole", dbl(a), dbl(b));
-                case FloatGt -> cmp("fcmp ogt", dbl(a), dbl(b));
-                case FloatGe -> cmp("fcmp oge", dbl(a), dbl(b));
+                case FloatEq, FloatNe, FloatLt, FloatLe, FloatGt, FloatGe -> floatCmp(op, a, b);
                 case StrEq -> rtBool("str_eq", a + ", " + b, false);
                 case StrNe -> rtBool("str_eq", a + ", " + b, true);
                 case StrLt, StrLe, StrGt, StrGe -> {
@@ -790,6 +786,47 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
                 }
                 default -> throw new IllegalStateException("emit-llvm: unexpected primitive " + op);
             };
+        }
+
+        /**
+         * A float comparison; with one int operand, the exact comparison of the run-time library
+         * ({@code nanopy_rt_cmp_int_float}: -1, 0, 1, or 2 for NaN), as CPython compares.
+         */
+        private Val floatCmp(PrimOp op, Val a, Val b) {
+            boolean ia = a.ty().equals("i64");
+            boolean ib = b.ty().equals("i64");
+            if (ia == ib) {
+                String pred = switch (op) {
+                    case FloatEq -> "fcmp oeq";
+                    case FloatNe -> "fcmp une";
+                    case FloatLt -> "fcmp olt";
+                    case FloatLe -> "fcmp ole";
+                    case FloatGt -> "fcmp ogt";
+                    default -> "fcmp oge";
+                };
+                return cmp(pred, dbl(a), dbl(b));
+            }
+            PrimOp o = op;
+            if (ib) {
+                o = switch (op) {
+                    case FloatLt -> PrimOp.FloatGt;
+                    case FloatLe -> PrimOp.FloatGe;
+                    case FloatGt -> PrimOp.FloatLt;
+                    case FloatGe -> PrimOp.FloatLe;
+                    default -> op;
+                };
+            }
+            String r = ia ? assign("call i64 @nanopy_rt_cmp_int_float(" + a + ", " + b + ")")
+                    : assign("call i64 @nanopy_rt_cmp_int_float(" + b + ", " + a + ")");
+            String test = switch (o) {
+                case FloatEq -> "icmp eq i64 " + r + ", 0";
+                case FloatNe -> "icmp ne i64 " + r + ", 0";
+                case FloatLt -> "icmp eq i64 " + r + ", -1";
+                case FloatLe -> "icmp sle i64 " + r + ", 0";
+                case FloatGt -> "icmp eq i64 " + r + ", 1";
+                default -> "icmp ule i64 " + r + ", 1";
+            };
+            return new Val("i1", assign(test));
         }
 
         private Val cmp(String pred, Val a, Val b) {
