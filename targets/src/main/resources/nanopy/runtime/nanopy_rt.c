@@ -163,11 +163,19 @@ static NpStr *str_new(int64_t len) {
     return s;
 }
 
-NpList *nanopy_rt_list_new(int64_t len) {
+/* An item array of n slots; one of scalars is not scanned by the collector and not cleared (only
+   the slots below a list's length are ever read, and those are written first). */
+static int64_t *items_alloc(int64_t n, int64_t scalar) {
+    return scalar ? alloc_atomic((size_t) n * 8) : nanopy_rt_alloc(n * 8);
+}
+
+NpList *nanopy_rt_list_new(int64_t len, int64_t scalar) {
     if (len < 0 || len > (INT64_C(1) << 40)) nanopy_rt_error("MemoryError", "");
     NpList *l = nanopy_rt_alloc(sizeof(NpList));
     int64_t cap = len < 4 ? 4 : len;
-    l->items = nanopy_rt_alloc(cap * 8);
+    l->scalar = scalar;
+    l->items = items_alloc(cap, scalar);
+    if (scalar) memset(l->items, 0, (size_t) len * 8);
     l->len = len;
     l->cap = cap;
     return l;
@@ -621,7 +629,7 @@ static int space(uint32_t c) {
 }
 
 NpList *nanopy_rt_str_split(const NpStr *s) {
-    NpList *out = nanopy_rt_list_new(0);
+    NpList *out = nanopy_rt_list_new(0, 0);
     int64_t i = 0, n = s->len;
     for (;;) {
         while (i < n && space(s->cp[i])) i++;
@@ -635,7 +643,7 @@ NpList *nanopy_rt_str_split(const NpStr *s) {
 
 NpList *nanopy_rt_str_split_sep(const NpStr *s, const NpStr *sep) {
     if (sep->len == 0) nanopy_rt_error("ValueError", "empty separator");
-    NpList *out = nanopy_rt_list_new(0);
+    NpList *out = nanopy_rt_list_new(0, 0);
     int64_t i = 0;
     for (;;) {
         int64_t j = find(s, sep, i);
@@ -840,14 +848,17 @@ int64_t nanopy_rt_input_int(void) { return nanopy_rt_str_to_int(read_line()); }
 
 /* ---- lists and values ---------------------------------------------------------------------- */
 
+/* Doubles the capacity of a full list (append's slow path). */
+void nanopy_rt_list_grow(NpList *l) {
+    int64_t cap = l->cap * 2;
+    int64_t *items = items_alloc(cap, l->scalar);
+    memcpy(items, l->items, (size_t) l->len * 8);
+    l->items = items;
+    l->cap = cap;
+}
+
 void nanopy_rt_list_append(NpList *l, int64_t v) {
-    if (l->len == l->cap) {
-        int64_t cap = l->cap * 2;
-        int64_t *items = nanopy_rt_alloc(cap * 8);
-        memcpy(items, l->items, (size_t) l->len * 8);
-        l->items = items;
-        l->cap = cap;
-    }
+    if (l->len == l->cap) nanopy_rt_list_grow(l);
     l->items[l->len++] = v;
 }
 
@@ -862,30 +873,30 @@ int64_t nanopy_rt_list_pop(NpList *l, int64_t i) {
     return v;
 }
 
-static NpList *list_of(const int64_t *items, int64_t n) {
-    NpList *l = nanopy_rt_list_new(n);
+static NpList *list_of(const int64_t *items, int64_t n, int64_t scalar) {
+    NpList *l = nanopy_rt_list_new(n, scalar);
     memcpy(l->items, items, (size_t) n * 8);
     return l;
 }
 
 NpList *nanopy_rt_list_concat(const NpList *a, const NpList *b) {
-    NpList *l = nanopy_rt_list_new(a->len + b->len);
+    NpList *l = nanopy_rt_list_new(a->len + b->len, a->scalar);
     memcpy(l->items, a->items, (size_t) a->len * 8);
     memcpy(l->items + a->len, b->items, (size_t) b->len * 8);
     return l;
 }
 
 NpList *nanopy_rt_list_repeat(const NpList *a, int64_t n) {
-    if (n <= 0 || a->len == 0) return nanopy_rt_list_new(0);
+    if (n <= 0 || a->len == 0) return nanopy_rt_list_new(0, a->scalar);
     if (n > (INT64_C(1) << 36) / a->len) nanopy_rt_error("MemoryError", "");
-    NpList *l = nanopy_rt_list_new(a->len * n);
+    NpList *l = nanopy_rt_list_new(a->len * n, a->scalar);
     for (int64_t i = 0; i < n; i++) memcpy(l->items + i * a->len, a->items, (size_t) a->len * 8);
     return l;
 }
 
 NpList *nanopy_rt_list_extend(NpList *a, const NpList *b) {
     int64_t n = b->len;
-    int64_t *copy = nanopy_rt_alloc(n * 8);
+    int64_t *copy = items_alloc(n, b->scalar);
     memcpy(copy, b->items, (size_t) n * 8);
     for (int64_t i = 0; i < n; i++) nanopy_rt_list_append(a, copy[i]);
     return a;
@@ -893,7 +904,7 @@ NpList *nanopy_rt_list_extend(NpList *a, const NpList *b) {
 
 NpList *nanopy_rt_list_slice(const NpList *l, int64_t haslo, int64_t lo, int64_t hashi, int64_t hi) {
     int64_t a = bound(haslo, lo, l->len, 1), b = bound(hashi, hi, l->len, 0);
-    return a >= b ? nanopy_rt_list_new(0) : list_of(l->items + a, b - a);
+    return a >= b ? nanopy_rt_list_new(0, l->scalar) : list_of(l->items + a, b - a, l->scalar);
 }
 
 int64_t nanopy_rt_value_eq(int64_t a, int64_t b, const char *d) {

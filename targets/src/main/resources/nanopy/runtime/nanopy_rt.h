@@ -19,7 +19,9 @@
 #include <stdint.h>
 
 typedef struct NpStr { int64_t len; uint32_t cp[]; } NpStr;
-typedef struct NpList { int64_t len; int64_t cap; int64_t *items; } NpList;
+/* scalar: the items are ints, floats or bools (the item array holds no pointers, the collector
+   does not scan it). */
+typedef struct NpList { int64_t len; int64_t cap; int64_t *items; int64_t scalar; } NpList;
 typedef struct NpTuple { int64_t len; int64_t items[]; } NpTuple;
 typedef struct NpClosure { void *code; void *env; } NpClosure;
 
@@ -33,7 +35,8 @@ _Noreturn void nanopy_rt_recursion_error(void);
 
 /* Memory */
 void *nanopy_rt_alloc(int64_t bytes);
-NpList *nanopy_rt_list_new(int64_t len);
+NpList *nanopy_rt_list_new(int64_t len, int64_t scalar);
+void nanopy_rt_list_grow(NpList *l);
 NpTuple *nanopy_rt_tuple_new(int64_t len);
 
 /* Output */

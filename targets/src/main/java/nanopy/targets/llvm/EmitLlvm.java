@@ -77,6 +77,10 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
         return new LlvmIr.Module(out.toString(), program.span());
     }
 
+    /** Metadata of loads and stores of object headers and of 8-byte slots (TBAA access tags). */
+    private static final String HEADER = ", !tbaa !4";
+    private static final String SLOT = ", !tbaa !5";
+
     private static final String DECLARATIONS = """
             ; the C run-time library (nanopy_rt.h)
             declare void @nanopy_rt_raise(ptr) noreturn cold
@@ -85,7 +89,8 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
             declare void @nanopy_rt_index_error(i64) noreturn cold
             declare void @nanopy_rt_recursion_error() noreturn cold
             declare ptr @nanopy_rt_alloc(i64)
-            declare ptr @nanopy_rt_list_new(i64)
+            declare ptr @nanopy_rt_list_new(i64, i64)
+            declare void @nanopy_rt_list_grow(ptr)
             declare ptr @nanopy_rt_tuple_new(i64)
             declare void @nanopy_rt_write_str(ptr)
             declare void @nanopy_rt_write_int(i64)
@@ -133,6 +138,14 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
 
             ; error branches are cold
             !0 = !{!"branch_weights", i32 1, i32 100000}
+            ; type-based alias analysis: object headers (lengths, capacities, item arrays) are never
+            ; 8-byte slots (items, tuple fields, record slots, closure fields), so a store to a slot
+            ; does not change a header and loads of lengths can leave loops
+            !1 = !{!"nanopy"}
+            !2 = !{!"header", !1, i64 0}
+            !3 = !{!"slot", !1, i64 0}
+            !4 = !{!2, !2, i64 0}
+            !5 = !{!3, !3, i64 0}
             """;
 
     // ---- which globals always hold one function's closure ----------------------------------
@@ -200,6 +213,11 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
     /** The LLVM type of {@code t} in an 8-byte heap slot (bools widen to i64). */
     private static String slotType(Closed.Type t) {
         return t instanceof Closed.BoolType ? "i64" : type(t);
+    }
+
+    /** Whether values of {@code t} hold no pointers (a list of them is not scanned by the collector). */
+    private static boolean isScalar(Closed.Type t) {
+        return t instanceof Closed.IntType || t instanceof Closed.FloatType || t instanceof Closed.BoolType;
     }
 
     private static String zero(Closed.Type t) {
@@ -434,13 +452,13 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
                         case Blocks.ItemTarget t -> {
                             Val x = expr(a.value(), t.type());
                             String slot = listSlot(atom(t.list()), atom(t.index()), 1);
-                            line("store " + toSlot(x, t.type()) + ", ptr " + slot);
+                            line("store " + toSlot(x, t.type()) + ", ptr " + slot + SLOT);
                         }
                         case Blocks.RecordTarget t -> {
                             Val x = expr(a.value(), t.type());
                             String rec = walk(atom(t.env()), t.hops());
                             String p = assign("getelementptr i64, ptr " + rec + ", i64 " + t.slot());
-                            line("store " + toSlot(x, t.type()) + ", ptr " + p);
+                            line("store " + toSlot(x, t.type()) + ", ptr " + p + SLOT);
                         }
                         default -> throw new IllegalStateException("emit-llvm: unexpected target " + a.target());
                     }
@@ -451,14 +469,14 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
                     Val v = atom(i.value());
                     String p = switch (t) {
                         case Closed.ListType l -> {
-                            String items = assign("load ptr, ptr " + field(obj.ref(), 2));
+                            String items = assign("load ptr, ptr " + field(obj.ref(), 2) + HEADER);
                             yield assign("getelementptr i64, ptr " + items + ", i64 " + i.index());
                         }
                         case Closed.TupleType tu -> field(obj.ref(), i.index() + 1);
                         case Closed.FunType f -> field(obj.ref(), 1);
                         default -> field(obj.ref(), i.index());
                     };
-                    line("store " + toSlot(v, typeOf(i.value())) + ", ptr " + p);
+                    line("store " + toSlot(v, typeOf(i.value())) + ", ptr " + p + SLOT);
                 }
                 case Blocks.ExprStmt e -> expr(e.value(), null);
             }
@@ -516,7 +534,7 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
         }
 
         private Val load(String ptr, Closed.Type t) {
-            String r = assign("load " + slotType(t) + ", ptr " + ptr);
+            String r = assign("load " + slotType(t) + ", ptr " + ptr + SLOT);
             return fromSlot(new Val(slotType(t), r), t);
         }
 
@@ -550,7 +568,7 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
         private String walk(Val env, int hops) {
             String r = env.ref();
             for (int i = 0; i < hops; i++) {
-                r = assign("load ptr, ptr " + r);
+                r = assign("load ptr, ptr " + r + SLOT);
             }
             return r;
         }
@@ -560,13 +578,13 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
          * adjustment and the bounds check (IndexError message {@code which}: 0 read, 1 assignment).
          */
         private String listSlot(Val list, Val index, int which) {
-            String len = assign("load i64, ptr " + list.ref());
+            String len = assign("load i64, ptr " + list.ref() + HEADER);
             String neg = assign("icmp slt i64 " + index.ref() + ", 0");
             String wrapped = assign("add i64 " + index.ref() + ", " + len);
             String k = assign("select i1 " + neg + ", i64 " + wrapped + ", i64 " + index.ref());
             String out = assign("icmp uge i64 " + k + ", " + len);
             check(out, "index", "call void @nanopy_rt_index_error(i64 " + which + ")");
-            String items = assign("load ptr, ptr " + field(list.ref(), 2));
+            String items = assign("load ptr, ptr " + field(list.ref(), 2) + HEADER);
             return assign("getelementptr i64, ptr " + items + ", i64 " + k);
         }
 
@@ -581,13 +599,14 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
                 case Blocks.RecordGet r -> load(field(walk(atom(r.env()), r.hops()), r.slot()), r.type());
                 case Blocks.GlobalVar g -> new Val(type(g.type()), assign("load " + type(g.type()) + ", ptr " + global(g.name())));
                 case Blocks.Allocate a -> new Val("ptr", switch (a.kind()) {
-                    case ListObj -> assign("call ptr @nanopy_rt_list_new(i64 " + a.size() + ")");
+                    case ListObj -> assign("call ptr @nanopy_rt_list_new(i64 " + a.size() + ", i64 "
+                            + (a.type() instanceof Closed.ListType l && isScalar(l.elem()) ? 1 : 0) + ")");
                     case TupleObj -> assign("call ptr @nanopy_rt_tuple_new(i64 " + a.size() + ")");
                     case RecordObj -> assign("call ptr @nanopy_rt_alloc(i64 " + 8L * a.size() + ")");
                 });
                 case Blocks.AllocateClosure c -> {
                     String p = assign("call ptr @nanopy_rt_alloc(i64 16)");
-                    line("store ptr " + function(c.code()) + ", ptr " + p);
+                    line("store ptr " + function(c.code()) + ", ptr " + p + SLOT);
                     yield new Val("ptr", p);
                 }
                 default -> throw new IllegalStateException("emit-llvm: unexpected expression " + e);
@@ -596,12 +615,12 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
 
         private Val call(Blocks.Atom fn, io.vavr.collection.List<Blocks.Atom> args, Closed.Type type, boolean tail) {
             Val clo = atom(fn);
-            String env = assign("load ptr, ptr " + field(clo.ref(), 1));
+            String env = assign("load ptr, ptr " + field(clo.ref(), 1) + SLOT);
             String target;
             if (fn instanceof Blocks.Var v && knownVars.containsKey(v.name())) {
                 target = function(knownVars.get(v.name()));
             } else {
-                target = assign("load ptr, ptr " + clo.ref());
+                target = assign("load ptr, ptr " + clo.ref() + SLOT);
             }
             StringBuilder sb = new StringBuilder("ptr " + env);
             for (Blocks.Atom a : args) {
@@ -692,8 +711,10 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
                     String neg = assign("icmp slt " + a + ", 0");
                     yield new Val("i64", assign("select i1 " + neg + ", " + n + ", " + a));
                 }
-                case IntFloorDiv -> floorDiv(a, b);
-                case IntMod -> mod(a, b);
+                case IntFloorDiv -> powerOfTwo(as.get(1)) > 0
+                        ? new Val("i64", assign("ashr " + a + ", " + powerOfTwo(as.get(1)))) : floorDiv(a, b);
+                case IntMod -> powerOfTwo(as.get(1)) > 0
+                        ? new Val("i64", assign("and " + a + ", " + (((Blocks.IntLit) as.get(1)).value() - 1))) : mod(a, b);
                 case IntPow -> rt("i64", "int_pow", a + ", " + b);
                 case IntMin, IntMax -> {
                     String c = assign("icmp " + (op == PrimOp.IntMin ? "slt " : "sgt ") + b + ", " + a.ref());
@@ -752,7 +773,7 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
                 case StrConcat -> rt("ptr", "str_concat", a + ", " + b);
                 case StrRepeat -> rt("ptr", "str_repeat", a + ", " + b);
                 case StrIndex -> rt("ptr", "str_index", a + ", " + b);
-                case StrLen, ListLen, TupleLen -> new Val("i64", assign("load i64, ptr " + a.ref()));
+                case StrLen, ListLen, TupleLen -> new Val("i64", assign("load i64, ptr " + a.ref() + HEADER));
                 case StrIn -> rtBool("str_in", a + ", " + b, false);
                 case StrNotIn -> rtBool("str_in", a + ", " + b, true);
                 case StrJoin -> rt("ptr", "str_join", a + ", " + b);
@@ -769,10 +790,7 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
                 case ListConcat -> rt("ptr", "list_concat", a + ", " + b);
                 case ListRepeat -> rt("ptr", "list_repeat", a + ", " + b);
                 case ListExtend -> rt("ptr", "list_extend", a + ", " + b);
-                case ListAppend -> {
-                    line("call void @nanopy_rt_list_append(" + a + ", i64 " + bits(b) + ")");
-                    yield new Val("ptr", "null");
-                }
+                case ListAppend -> append(a, b);
                 case ListPop -> fromBits(assign("call i64 @nanopy_rt_list_pop(" + a + ", i64 -1)"), p.type());
                 case ListPopAt -> fromBits(assign("call i64 @nanopy_rt_list_pop(" + a + ", " + b + ")"), p.type());
                 case ListIn, ListNotIn -> rtBool("list_in", "i64 " + bits(a) + ", " + b + ", ptr "
@@ -829,6 +847,27 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
             return new Val("i1", assign(test));
         }
 
+        /** {@code list.append(v)}: a store when there is room, else the run-time library grows the list first. */
+        private Val append(Val list, Val v) {
+            String value = bits(v);
+            String len = assign("load i64, ptr " + list.ref() + HEADER);
+            String cap = assign("load i64, ptr " + field(list.ref(), 1) + HEADER);
+            String full = assign("icmp eq i64 " + len + ", " + cap);
+            String grow = label("grow");
+            String room = label("room");
+            line("br i1 " + full + ", label %" + grow + ", label %" + room);
+            startBlock(grow);
+            line("call void @nanopy_rt_list_grow(" + list + ")");
+            line("br label %" + room);
+            startBlock(room);
+            String items = assign("load ptr, ptr " + field(list.ref(), 2) + HEADER);
+            String p = assign("getelementptr i64, ptr " + items + ", i64 " + len);
+            line("store i64 " + value + ", ptr " + p + SLOT);
+            String len1 = assign("add i64 " + len + ", 1");
+            line("store i64 " + len1 + ", ptr " + list.ref() + HEADER);
+            return new Val("ptr", "null");
+        }
+
         private Val cmp(String pred, Val a, Val b) {
             return new Val("i1", assign(pred + " " + a + ", " + b.ref()));
         }
@@ -854,6 +893,17 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
             line("br label %" + join);
             startBlock(join);
             return new Val("double", assign("phi double [ " + r1 + ", %" + fast + " ], [ " + r2 + ", %" + slow + " ]"));
+        }
+
+        /**
+         * k when {@code a} is the literal 2^k (k from 1 to 62), else 0: floor division by it is an
+         * arithmetic shift right and modulo a mask (two's complement floors toward minus infinity).
+         */
+        private static int powerOfTwo(Blocks.Atom a) {
+            if (a instanceof Blocks.IntLit i && i.value() > 1 && Long.bitCount(i.value()) == 1) {
+                return Long.numberOfTrailingZeros(i.value());
+            }
+            return 0;
         }
 
         /** Python's {@code //} on ints: ZeroDivisionError, OverflowError for MIN // -1, floor. */
@@ -894,9 +944,9 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
                 case Closed.BoolType b -> a;
                 case Closed.IntType i -> new Val("i1", assign("icmp ne " + a + ", 0"));
                 case Closed.FloatType f -> new Val("i1", assign("fcmp une " + a + ", 0.0"));
-                case Closed.StrType s -> new Val("i1", assign("icmp ne i64 " + assign("load i64, ptr " + a.ref()) + ", 0"));
-                case Closed.ListType l -> new Val("i1", assign("icmp ne i64 " + assign("load i64, ptr " + a.ref()) + ", 0"));
-                case Closed.TupleType l -> new Val("i1", assign("icmp ne i64 " + assign("load i64, ptr " + a.ref()) + ", 0"));
+                case Closed.StrType s -> new Val("i1", assign("icmp ne i64 " + assign("load i64, ptr " + a.ref() + HEADER) + ", 0"));
+                case Closed.ListType l -> new Val("i1", assign("icmp ne i64 " + assign("load i64, ptr " + a.ref() + HEADER) + ", 0"));
+                case Closed.TupleType l -> new Val("i1", assign("icmp ne i64 " + assign("load i64, ptr " + a.ref() + HEADER) + ", 0"));
                 case Closed.NoneType n -> new Val("i1", "false");
                 default -> new Val("i1", "true");
             };
