@@ -10,6 +10,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,10 +164,23 @@ static NpStr *str_new(int64_t len) {
     return s;
 }
 
+#define HUGE_PAGE ((size_t) 2 << 20)
+#define HUGE_FROM ((size_t) 4 << 20)
+
 /* An item array of n slots; one of scalars is not scanned by the collector and not cleared (only
    the slots below a list's length are ever read, and those are written first). */
 static int64_t *items_alloc(int64_t n, int64_t scalar) {
-    return scalar ? alloc_atomic((size_t) n * 8) : nanopy_rt_alloc(n * 8);
+    if (!scalar) return nanopy_rt_alloc(n * 8);
+    size_t bytes = (size_t) n * 8;
+    int64_t *p = alloc_atomic(bytes);
+    if (bytes >= HUGE_FROM) {
+        /* transparent huge pages for the 2 MiB-aligned interior of a big array: a list of a million
+           items is then filled with a few hundred page faults instead of thousands */
+        uintptr_t a = ((uintptr_t) p + HUGE_PAGE - 1) & ~(uintptr_t) (HUGE_PAGE - 1);
+        uintptr_t b = ((uintptr_t) p + bytes) & ~(uintptr_t) (HUGE_PAGE - 1);
+        if (b > a) madvise((void *) a, b - a, MADV_HUGEPAGE);
+    }
+    return p;
 }
 
 NpList *nanopy_rt_list_new(int64_t len, int64_t scalar) {
