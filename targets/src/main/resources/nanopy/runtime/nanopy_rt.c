@@ -10,6 +10,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -974,23 +975,46 @@ static void *run_main(void *arg) {
     return NULL;
 }
 
-/* Stack of the program's thread: room for the recursion limit's frames (pages are touched only
-   when used). */
+/* Stack for the program: room for the recursion limit's frames (pages are touched only when
+   used). */
 #define STACK_BYTES ((size_t) 1 << 30)
 
-int main(void) {
+/* Raises the main thread's stack limit to STACK_BYTES and starts the program again (Linux sizes the
+   main stack by the limit at exec), so the program runs on the main thread: no second thread for
+   the collector to stop at each collection. Returns when that cannot be done. */
+static void reexec_with_big_stack(char **argv) {
+    struct rlimit rl;
+    if (getenv("NANOPY_RT_STACK") || getrlimit(RLIMIT_STACK, &rl) != 0) return;
+    if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= STACK_BYTES) return;
+    if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < STACK_BYTES) return;
+    rl.rlim_cur = STACK_BYTES;
+    if (setrlimit(RLIMIT_STACK, &rl) != 0) return;
+    setenv("NANOPY_RT_STACK", "1", 1);
+    execv("/proc/self/exe", argv);
+}
+
+int main(int argc, char **argv) {
+    (void) argc;
+    reexec_with_big_stack(argv);
+    GC_set_markers_count(1);
     GC_INIT();
     out_tty = isatty(1);
     signal(SIGINT, on_sigint);
     signal(SIGPIPE, SIG_DFL);
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, STACK_BYTES);
-    pthread_t t;
-    if (pthread_create(&t, &attr, run_main, NULL) != 0) {
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= STACK_BYTES)) {
         run_main(NULL);
     } else {
-        pthread_join(t, NULL);
+        /* the limit could not be raised: a thread with a big stack instead */
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setstacksize(&attr, STACK_BYTES);
+        pthread_t t;
+        if (pthread_create(&t, &attr, run_main, NULL) != 0) {
+            run_main(NULL);
+        } else {
+            pthread_join(t, NULL);
+        }
     }
     nanopy_rt_flush();
     if (getenv("NANOPY_RT_STATS")) {
