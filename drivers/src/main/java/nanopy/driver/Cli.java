@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import nanopy.ir.CompileError;
 import nanopy.ir.Diagnostic;
@@ -28,7 +27,7 @@ import nanopy.ir.ProgramIo;
 import nanopy.ir.PyRuntimeError;
 import nanopy.ir.Span;
 import nanopy.ir.Suggest;
-import nanopy.targets.ArtifactWriter;
+import nanopy.targets.Target;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -292,8 +291,11 @@ final class Cli {
                 return USER_ERROR;
             }
         }
-        if (mode == Mode.RUN && o.code == null && Bytecode.isBytecodeFile(file)) {
-            return Bytecode.run(file, in, out, err);
+        if (mode == Mode.RUN && o.code == null) {
+            Optional<Target> artifactTarget = driver.targetForArtifact(file);
+            if (artifactTarget.isPresent()) {
+                return Artifacts.run(artifactTarget.get(), file, in, out, err);
+            }
         }
         String fileName = o.code != null ? "<string>" : file != null ? file.toString() : "<none>";
         if (o.code != null && o.target == null && o.passes == null) {
@@ -353,16 +355,9 @@ final class Cli {
                     return OK;
                 }
                 case BUILD -> {
-                    if (o.output != null && complete) {
-                        Optional<ArtifactWriter> writer = ServiceLoader.load(ArtifactWriter.class).stream()
-                                .map(ServiceLoader.Provider::get).filter(w -> w.writes(c.program())).findFirst();
-                        if (writer.isPresent()) {
-                            writer.get().write(c.program(), o.output);
-                            return OK;
-                        }
-                    }
-                    if (o.output != null && complete && Bytecode.isImage(c.program())) {
-                        Bytecode.write(c.program(), o.output);
+                    Optional<Target> target = complete ? driver.target(p) : Optional.empty();
+                    if (o.output != null && target.isPresent() && target.get().writes(c.program())) {
+                        target.get().write(c.program(), o.output);
                         return OK;
                     }
                     String ir = IrText.print(c.language(), c.program(), o.dumpSpans) + "\n";

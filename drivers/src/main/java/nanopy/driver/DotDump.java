@@ -9,13 +9,13 @@ import java.util.Optional;
 import nanopy.ir.CompileError;
 import nanopy.ir.Diagnostic;
 import nanopy.ir.IrError;
-import nanopy.regvm.RegInterference;
-import nanopy.targets.regvm.RegVmDot;
+import nanopy.targets.Target;
 
 /**
- * {@code nanopy ir dump --format=dot [--target=T] [--function=F] FILE}: compiles FILE on a
- * register-VM target up to build-interference and prints each function's interference graph and
- * control-flow graph as Graphviz text.
+ * {@code nanopy ir dump --format=dot [--target=T] [--function=F] FILE}: compiles FILE on target T
+ * (or the file's default) up to the pass its {@link Target#dotAfter()} names and prints the
+ * target's Graphviz text (for a register target: each function's interference graph and
+ * control-flow graph).
  */
 final class DotDump {
     private DotDump() {}
@@ -31,13 +31,14 @@ final class DotDump {
         try {
             Driver d = Driver.builtin();
             Pipeline p = d.pipeline(Optional.empty(), target, file.toString());
-            int to = p.indexOf("build-interference") + 1;
+            Optional<Target> t = d.target(p).filter(x -> x.dotAfter().isPresent());
+            int to = t.isEmpty() ? 0 : p.indexOf(t.get().dotAfter().get()) + 1;
             if (to == 0) {
-                err.println("error: the pipeline has no build-interference pass; choose a register-VM target with --target");
+                err.println("error: target '" + p.name() + "' has no graph dump; choose a register target with --target (e.g. regvm)");
                 return Cli.USAGE;
             }
             Driver.Compiled c = d.compile(p, 0, to, file.toString(), text, new PassManager(Instrumentation.none(), err));
-            out.print(RegVmDot.dot((RegInterference.Program) c.program(), function));
+            out.print(t.get().dot(c.program(), function));
             return Cli.OK;
         } catch (ConfigError e) {
             err.println("error: " + e.getMessage());

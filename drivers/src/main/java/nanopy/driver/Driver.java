@@ -1,5 +1,6 @@
 package nanopy.driver;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,18 +13,22 @@ import nanopy.ir.Node;
 import nanopy.ir.ProgramIo;
 import nanopy.ir.Source;
 import nanopy.pass.PassContext;
+import nanopy.targets.Target;
 import nanopy.targets.TargetRunner;
 
 /**
  * Compiles and runs programs: picks a pipeline (ad-hoc {@code --passes}, a named target, or the
  * default target for the file's extension), feeds it source text or IR text, runs a slice of its
  * passes under a {@link PassManager}, and runs the result with the target's runner. The CLI, the
- * library API ({@link Nanopy}) and the golden tests all go through here.
+ * library API ({@link Nanopy}) and the golden tests all go through here. Targets are found with
+ * {@link ServiceLoader} ({@link Target}; a plain {@link TargetRunner} service is accepted too, for a
+ * runner without extras), never by importing a target's classes.
  */
 public final class Driver {
     private final PipelineConfig config;
     private final PassRegistry registry;
     private final Map<String, TargetRunner> runners = new LinkedHashMap<>();
+    private final Map<String, Target> targets = new LinkedHashMap<>();
 
     /**
      * @param config the pipeline config
@@ -32,6 +37,10 @@ public final class Driver {
     public Driver(PipelineConfig config, PassRegistry registry) {
         this.config = config;
         this.registry = registry;
+        for (Target t : ServiceLoader.load(Target.class, Driver.class.getClassLoader())) {
+            targets.putIfAbsent(t.name(), t);
+            runners.putIfAbsent(t.name(), t);
+        }
         for (TargetRunner r : ServiceLoader.load(TargetRunner.class, Driver.class.getClassLoader())) {
             runners.putIfAbsent(r.name(), r);
         }
@@ -73,6 +82,20 @@ public final class Driver {
                     + String.join(", ", config.targetNames()) + ")");
         }
         return config.resolve(t.get(), registry);
+    }
+
+    /** The {@link Target} that runs pipeline {@code p}'s output, if its runner is one. */
+    public Optional<Target> target(Pipeline p) {
+        return Optional.ofNullable(targets.get(p.run().orElse("interpret")));
+    }
+
+    /** The {@link Target} whose artifact files end like {@code file} ({@code prog.nbc}), if any. */
+    public Optional<Target> targetForArtifact(Path file) {
+        if (file == null || file.getFileName() == null) {
+            return Optional.empty();
+        }
+        String name = file.getFileName().toString();
+        return targets.values().stream().filter(t -> t.artifactExtension().filter(name::endsWith).isPresent()).findFirst();
     }
 
     /** The result of compiling: the last language reached and the program in it. */

@@ -6,7 +6,7 @@ import nanopy.ir.Node;
 import nanopy.ir.ProgramIo;
 
 /** Runs a program with the reference interpreter of its language ({@code run = "interpret"}). */
-public final class InterpretRunner implements TargetRunner {
+public final class InterpretRunner implements Target {
     @Override
     public String name() {
         return "interpret";

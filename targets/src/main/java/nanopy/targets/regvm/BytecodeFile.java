@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import nanopy.ir.Span;
 import nanopy.regvm.RegImage;
+import nanopy.targets.Target.Malformed;
 
 /**
  * The {@code .nbc} file format of a {@link RegImage.Image}: the magic {@code NPYB}, a format
@@ -33,15 +34,6 @@ public final class BytecodeFile {
             java.util.Arrays.stream(nanopy.regvm.RegCode.Opcode.values()).map(Enum::name).toArray(String[]::new));
 
     private BytecodeFile() {}
-
-    /** A file that is not a well-formed bytecode file of this version. */
-    public static final class Malformed extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Malformed(String message) {
-            super(message);
-        }
-    }
 
     /** Whether {@code bytes} start like a bytecode file. */
     public static boolean looksLikeBytecode(byte[] bytes) {

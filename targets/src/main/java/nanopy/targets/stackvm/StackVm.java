@@ -6,14 +6,14 @@ import nanopy.ir.ProgramIo;
 import nanopy.py.interp.PyTypedInterpreter;
 import nanopy.py.interp.TargetRuntime;
 import nanopy.stackvm.StackCode;
-import nanopy.targets.TargetRunner;
+import nanopy.targets.Target;
 
 /**
  * The stackvm target's runner ({@code run = "stackvm"}): links a {@link StackCode} program and
  * runs it on the {@link Machine}. Output, errors and the recursion limit are those of the PyTyped
  * interpreter ({@link PyTypedInterpreter#RECURSION_LIMIT} nested calls).
  */
-public final class StackVm implements TargetRunner {
+public final class StackVm implements Target {
     /** For ServiceLoader. */
     public StackVm() {}
 

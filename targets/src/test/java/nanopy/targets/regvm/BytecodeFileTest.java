@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import nanopy.regvm.RegCode.Opcode;
 import nanopy.regvm.RegImage;
+import nanopy.targets.Target;
 import org.junit.jupiter.api.Test;
 
 /** The .nbc format: round trip, and clear errors for files that are not right. */
@@ -31,7 +32,7 @@ class BytecodeFileTest {
         byte[] bytes = BytecodeFile.write(fib());
         for (int n = 4; n < bytes.length; n++) {
             byte[] cut = Arrays.copyOf(bytes, n);
-            BytecodeFile.Malformed e = assertThrows(BytecodeFile.Malformed.class, () -> BytecodeFile.read(cut), "length " + n);
+            Target.Malformed e = assertThrows(Target.Malformed.class, () -> BytecodeFile.read(cut), "length " + n);
             assertTrue(e.getMessage().contains("truncated") || e.getMessage().contains("does not fit"), e.getMessage());
         }
     }
@@ -39,16 +40,16 @@ class BytecodeFileTest {
     @Test
     void wrongMagicVersionAndTrailingBytes() {
         assertEquals("not a nanopy bytecode file (it does not start with NPYB)",
-                assertThrows(BytecodeFile.Malformed.class, () -> BytecodeFile.read("print(1)\n".getBytes())).getMessage());
+                assertThrows(Target.Malformed.class, () -> BytecodeFile.read("print(1)\n".getBytes())).getMessage());
         byte[] bytes = BytecodeFile.write(fib());
         byte[] v2 = bytes.clone();
         v2[5] = 2;
-        assertTrue(assertThrows(BytecodeFile.Malformed.class, () -> BytecodeFile.read(v2)).getMessage().contains("version 2"));
+        assertTrue(assertThrows(Target.Malformed.class, () -> BytecodeFile.read(v2)).getMessage().contains("version 2"));
         byte[] otherSet = bytes.clone();
         otherSet[6] ^= 1;
-        assertTrue(assertThrows(BytecodeFile.Malformed.class, () -> BytecodeFile.read(otherSet)).getMessage().contains("another instruction set"));
+        assertTrue(assertThrows(Target.Malformed.class, () -> BytecodeFile.read(otherSet)).getMessage().contains("another instruction set"));
         byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
-        assertTrue(assertThrows(BytecodeFile.Malformed.class, () -> BytecodeFile.read(longer)).getMessage().contains("unexpected bytes"));
+        assertTrue(assertThrows(Target.Malformed.class, () -> BytecodeFile.read(longer)).getMessage().contains("unexpected bytes"));
     }
 
     @Test

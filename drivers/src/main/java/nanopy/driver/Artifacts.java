@@ -1,0 +1,41 @@
+package nanopy.driver;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import nanopy.ir.ProgramIo;
+import nanopy.ir.PyRuntimeError;
+import nanopy.targets.Target;
+
+/**
+ * {@code nanopy run prog.EXT} for a target's artifact files (e.g. {@code .nbc} bytecode, which
+ * {@code nanopy build --target=regvm prog.py -o prog.nbc} writes): the {@link Target} whose
+ * {@link Target#artifactExtension()} matches runs it. A malformed file is reported in one line,
+ * exit status 1.
+ */
+final class Artifacts {
+    private Artifacts() {}
+
+    /** Runs artifact {@code file} on {@code target}; returns the exit status. */
+    static int run(Target target, Path file, BufferedReader in, PrintStream out, PrintStream err) {
+        ProgramIo io = new ProgramIo(in, out);
+        try {
+            target.runArtifact(file, io);
+            return Cli.OK;
+        } catch (NoSuchFileException e) {
+            err.println("error: " + file + ": no such file");
+            return Cli.USER_ERROR;
+        } catch (IOException e) {
+            err.println("error: " + file + ": cannot read (" + e.getMessage() + ")");
+            return Cli.USER_ERROR;
+        } catch (Target.Malformed e) {
+            err.println("error: " + file + ": " + e.getMessage());
+            return Cli.USER_ERROR;
+        } catch (PyRuntimeError e) {
+            err.print(Tracebacks.render(file.toString(), null, e));
+            return Cli.USER_ERROR;
+        }
+    }
+}
