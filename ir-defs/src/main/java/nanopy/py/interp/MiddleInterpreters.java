@@ -31,10 +31,19 @@ public final class MiddleInterpreters {
 
     /** Runs a program of any middle-end language on a thread with a large stack. */
     static void run(Node program, ProgramIo io) {
+        onLargeStack(() -> runHere(program, io));
+    }
+
+    /**
+     * Runs {@code body} (an interpreter's run of one program) on a thread with a large stack;
+     * running out of stack is {@code RecursionError}, and a {@link RuntimeException} (a
+     * {@link PyRuntimeError}) is rethrown here.
+     */
+    public static void onLargeStack(Runnable body) {
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Thread t = new Thread(null, () -> {
             try {
-                runHere(program, io);
+                body.run();
             } catch (StackOverflowError e) {
                 failure.set(new PyRuntimeError("RecursionError", "maximum recursion depth exceeded", Span.NONE));
             } catch (RuntimeException e) {

@@ -30,12 +30,13 @@ import nanopy.passes.front.CheckSubset;
 import nanopy.passes.front.CheckTypes;
 import nanopy.passes.front.ParsePython;
 import nanopy.passes.front.ResolveNames;
+import nanopy.passes.lir.LowerToLir;
 import nanopy.passes.opt.FoldPyConstants;
 import nanopy.passes.opt.Inline;
 import nanopy.py.Blocks;
 
 /**
- * Test helper: the front end and the middle end as a list of passes, and a run that interprets the
+ * Test helper: the front end, the middle end and lower-to-lir as a list of passes, and a run that interprets the
  * program after every pass and names the first pass whose output differs from the expected one.
  */
 final class MiddleEnd {
@@ -50,6 +51,7 @@ final class MiddleEnd {
     static List<Pass<?, ?>> all() {
         List<Pass<?, ?>> ps = new ArrayList<>(List.of(new ParsePython(), new CheckSubset(), new ResolveNames(), new CheckTypes()));
         ps.addAll(middle());
+        ps.add(new LowerToLir());
         return ps;
     }
 
