@@ -23,7 +23,9 @@ import nanopy.py.interp.TargetRuntime;
  * lists, tuples, boxed ints/floats/bools, None), activation records and closures are
  * {@code Object[]} words (a closure: code, record), and a code address is the callee itself. Every
  * {@code nanopy_rt_*} routine of {@link RuntimeAbi} is implemented by the run-time library, so
- * output and errors are those of every other target. Runs on a large stack; past
+ * output and errors are those of every other target. Like the other reference interpreters it
+ * stops with {@code NameError} when a global is read before it is stored (a program that went
+ * through guard-unbound-reads never does that). Runs on a large stack; past
  * {@link PyTypedInterpreter#RECURSION_LIMIT} nested calls it raises {@code RecursionError}.
  */
 public final class LirInterpreter implements Interpreter {
@@ -98,7 +100,6 @@ public final class LirInterpreter implements Interpreter {
             this.rt = new TargetRuntime(io);
             globals = new Object[m.globals().size()];
             for (Lir.Local g : m.globals()) {
-                globals[globalIndex.size()] = zero(g.ty());
                 globalIndex.put(g.name(), globalIndex.size());
             }
             for (Lir.Def d : m.defs()) {
@@ -281,7 +282,14 @@ public final class LirInterpreter implements Interpreter {
                 }
                 case Lir.LoadGlobal(String name, Lir.Ty ty, Span sp) -> {
                     int i = global(name, sp);
-                    yield f -> globals[i];
+                    String msg = "name '" + (name.contains(".") ? name.substring(0, name.indexOf('.')) : name) + "' is not defined";
+                    yield f -> {
+                        Object v = globals[i];
+                        if (v == null) {
+                            throw TargetRuntime.error("NameError", msg, sp);
+                        }
+                        return v;
+                    };
                 }
             };
         }
