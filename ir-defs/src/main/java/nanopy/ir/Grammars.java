@@ -64,8 +64,10 @@ public final class Grammars {
                 continue;
             }
             List<String> cs = new ArrayList<>();
-            for (Enum<?> c : t.type().getEnumConstants()) {
-                cs.add(c.name());
+            if (t.open()) {
+                cs.add("extern");
+            } else {
+                t.values().forEach(c -> cs.add(t.text(c)));
             }
             out.put("terminal " + t.name(), cs);
         }

@@ -56,7 +56,7 @@ public final class IrText {
     private static Sexp value(Language lang, Field f, Object v, boolean spans) {
         return switch (f.kind()) {
             case NONTERMINAL -> toSexp(lang, (Node) v, spans);
-            case TERMINAL -> new Sexp.Atom(((Enum<?>) v).name(), false);
+            case TERMINAL -> new Sexp.Atom(lang.terminals().get(f.type()).text(v), false);
             case SCALAR -> switch (v) {
                 case String s -> new Sexp.Atom(s, true);
                 case Double d -> new Sexp.Atom(d.isNaN() ? "nan" : d.isInfinite() ? (d > 0 ? "inf" : "-inf") : d.toString(), false);
@@ -160,13 +160,13 @@ public final class IrText {
         }
         String t = a.text();
         if (f.kind() == Language.Kind.TERMINAL) {
-            Class<? extends Enum<?>> e = lang.terminals().get(f.type()).type();
+            Language.Terminal term = lang.terminals().get(f.type());
             List<String> names = new ArrayList<>();
-            for (Enum<?> c : e.getEnumConstants()) {
-                if (c.name().equals(t) && !a.quoted()) {
+            for (Object c : term.values()) {
+                if (term.text(c).equals(t) && !a.quoted()) {
                     return c;
                 }
-                names.add(c.name());
+                names.add(term.text(c));
             }
             throw new IrError(a.line(), a.col(), "expected one of " + String.join(", ", names) + " (" + f.type() + ") but got "
                     + Sexp.flat(a) + " in " + ctx);

@@ -47,8 +47,26 @@ public final class Language {
         }
     }
 
-    /** An enumerated terminal and the language that declared it. */
-    public record Terminal(String name, Class<? extends Enum<?>> type, String owner) {}
+    /**
+     * A terminal and the language that declared it: {@code type} is its enum, or for an open
+     * terminal ({@code terminal T extern}) the interface the targets' enums implement.
+     */
+    public record Terminal(String name, Class<?> type, String owner) {
+        /** Whether this is an open terminal ({@link OpenTerminal}). */
+        public boolean open() {
+            return !type.isEnum();
+        }
+
+        /** Its values: the enum's constants, or every known value of the open terminal. */
+        public List<Object> values() {
+            return open() ? OpenTerminal.values(type) : List.of(type.getEnumConstants());
+        }
+
+        /** How value {@code v} is written in IR text. */
+        public String text(Object v) {
+            return open() ? OpenTerminal.text(v) : ((Enum<?>) v).name();
+        }
+    }
 
     /** A nonterminal: direct sub-nonterminals and direct productions, in declaration order. */
     public record Nonterminal(String name, Class<?> type, String owner, List<String> subs, List<String> productions) {}
@@ -278,9 +296,8 @@ public final class Language {
             this.sourceFile = sourceFile;
         }
 
-        @SuppressWarnings("unchecked")
         public Builder terminal(String n, Class<?> type, String owner) {
-            terminals.put(n, new Terminal(n, (Class<? extends Enum<?>>) type, owner));
+            terminals.put(n, new Terminal(n, type, owner));
             return this;
         }
 

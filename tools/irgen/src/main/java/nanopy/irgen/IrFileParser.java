@@ -18,13 +18,16 @@ import nanopy.irgen.IrModel.TerminalDecl;
  * file        = { language }
  * language    = "language" Name [ "extends" Name ] String { decl }
  * decl        = "terminal" Name "=" Name { "|" Name }
+ *             | "terminal" Name "extern"
  *             | "entry" alt
  *             | Name ( "=" | "+=" | "-=" ) alt { "|" alt }
  * alt         = Name [ "(" [ field { "," field } ] ")" ]
  * field       = Name [ "?" | "*" ] Name
  * </pre>
  *
- * Line breaks are not significant; {@code #} starts a comment that runs to the end of the line.
+ * An {@code extern} terminal is open: its values are the constants of enums that implement its
+ * generated interface, supplied by each target (see {@code nanopy.ir.OpenTerminal}). Line breaks
+ * are not significant; {@code #} starts a comment that runs to the end of the line.
  */
 public final class IrFileParser {
     private record Tok(String kind, String text, Pos pos) {}
@@ -163,7 +166,12 @@ public final class IrFileParser {
             Tok t = expect("name", "a declaration ('terminal', 'entry' or a nonterminal)");
             if (t.text.equals("terminal") && peek().kind.equals("name")) {
                 String tname = expect("name", "a terminal name").text;
-                expect("=", "'='");
+                if (isKeyword("extern")) {
+                    at++;
+                    terminals.add(new TerminalDecl(tname, List.of(), t.pos));
+                    continue;
+                }
+                expect("=", "'=' or 'extern'");
                 List<String> constants = new ArrayList<>();
                 constants.add(expect("name", "an enum constant").text);
                 while (peek().kind.equals("|")) {

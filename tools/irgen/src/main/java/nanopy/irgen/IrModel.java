@@ -52,7 +52,7 @@ public final class IrModel {
     /** {@code Name = ...}, {@code Name += ...} or {@code Name -= ...}. */
     public record NonterminalDecl(String name, Op op, List<AltDecl> alts, Pos pos) {}
 
-    /** {@code terminal Name = A | B | C}: an enumerated terminal. */
+    /** {@code terminal Name = A | B | C}: an enumerated terminal; no constants: {@code terminal Name extern}, an open one. */
     public record TerminalDecl(String name, List<String> constants, Pos pos) {}
 
     /** One {@code language} block. {@code parent} and {@code entry} may be null. */

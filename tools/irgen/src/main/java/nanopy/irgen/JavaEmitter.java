@@ -160,6 +160,12 @@ public final class JavaEmitter {
             if (t.owner() != l) {
                 continue;
             }
+            if (t.constants().isEmpty()) {
+                sb.append("\n    /** Open terminal {@code ").append(t.name())
+                        .append("}: its values are the constants of each target's enum that implements it. */\n    public interface ")
+                        .append(t.name()).append(" extends nanopy.ir.OpenTerminal {}\n");
+                continue;
+            }
             sb.append("\n    /** Terminal {@code ").append(t.name()).append("}. */\n    public enum ").append(t.name())
                     .append(" { ").append(String.join(", ", t.constants())).append(" }\n");
         }
