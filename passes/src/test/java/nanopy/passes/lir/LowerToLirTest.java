@@ -16,7 +16,7 @@ import nanopy.ir.ProgramIo;
 import nanopy.ir.PyRuntimeError;
 import nanopy.ir.Source;
 import nanopy.lir.Lir;
-import nanopy.lir.LirInterpreter;
+import nanopy.lir.interp.LirInterpreter;
 import nanopy.lir.RuntimeAbi;
 import nanopy.pass.Pass;
 import nanopy.pass.PassContext;

@@ -1,4 +1,4 @@
-package nanopy.lir;
+package nanopy.lir.interp;
 
 import io.vavr.collection.List;
 import java.util.HashMap;
@@ -9,6 +9,8 @@ import nanopy.ir.Node;
 import nanopy.ir.ProgramIo;
 import nanopy.ir.PyRuntimeError;
 import nanopy.ir.Span;
+import nanopy.lir.Lir;
+import nanopy.lir.RuntimeAbi;
 import nanopy.lir.RuntimeAbi.Kind;
 import nanopy.lir.RuntimeAbi.Routine;
 import nanopy.py.PyTyped.PrimOp;
