@@ -26,7 +26,8 @@ import nanopy.ir.ProgramIo;
  * Adding a target is one folder (or module) with its passes and a {@code Target}, one
  * {@code [target.NAME]} section in {@code pipelines.toml} whose {@code run} names it, and its
  * services lines ({@code nanopy.pass.Pass}, {@code nanopy.targets.Target}); see
- * {@code docs/architecture.md}, "adding a target".
+ * {@code docs/architecture.md}, "adding a target". A class listed only as a plain
+ * {@link TargetRunner} service is still found, as a runner without extras.
  */
 public interface Target extends TargetRunner {
     /**

@@ -301,6 +301,12 @@ public final class LowerToLir implements Pass<Blocks.Module, Lir.Module> {
                     case OBJ, VOID -> routine(p, "");
                 };
                 case ToStr -> str(atom(p.args().head()), typeOf(p.args().head()), sp);
+                case Input -> {
+                    if (p.args().nonEmpty()) {
+                        rt("nanopy_rt_write", sp, atom(p.args().head()));
+                    }
+                    yield rt(RuntimeAbi.name(PrimOp.Input, ""), sp);
+                }
                 default -> routine(p, "");
             };
         }
