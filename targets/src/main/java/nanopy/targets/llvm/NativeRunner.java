@@ -6,27 +6,45 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import nanopy.ir.Language;
 import nanopy.ir.Node;
 import nanopy.ir.ProgramIo;
 import nanopy.ir.PyRuntimeError;
 import nanopy.ir.Span;
 import nanopy.llvm.NativeExe;
-import nanopy.targets.TargetRunner;
+import nanopy.targets.Target;
 
 /**
  * Runs a native executable ({@link NativeExe}) as a child process: the run's stdin is fed to it line
  * by line (as it is read, so interactive programs work), its stdout goes to the run's stdout, and a
  * run-time error (exit status 1) becomes a {@link PyRuntimeError} from the last line of its stderr,
  * so every target reports errors the same way. Exit status 130 (SIGINT) is a KeyboardInterrupt.
+ * As a {@link Target} it also writes the executable for {@code nanopy build --target=llvm prog.py
+ * -o app} (a copy out of the build cache).
  */
-public final class NativeRunner implements TargetRunner {
+public final class NativeRunner implements Target {
     /** Most bytes of the child's stderr kept (its last line is what matters). */
     private static final int STDERR_LIMIT = 1 << 16;
 
     @Override
     public String name() {
         return "native";
+    }
+
+    @Override
+    public boolean writes(Node program) {
+        return program instanceof NativeExe.Executable;
+    }
+
+    @Override
+    public void write(Node program, Path output) throws IOException {
+        Path exe = Path.of(((NativeExe.Executable) program).path());
+        Files.copy(exe, output, StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(output, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     @Override
