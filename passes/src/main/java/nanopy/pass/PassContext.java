@@ -13,7 +13,7 @@ import nanopy.ir.Span;
  * options the pipeline config sets for it, a place to report diagnostics, and a fresh-name supply
  * shared by all passes of the run (so temporaries never collide across passes).
  */
-public final class PassContext {
+public final class PassContext implements nanopy.ir.FreshNames {
     /** Most diagnostics collected before a run gives up. */
     public static final int MAX_ERRORS = 20;
 
@@ -92,6 +92,7 @@ public final class PassContext {
      * A name no source identifier can be: {@code base.N} with N counting per base from 1 across the
      * whole run ({@code tmp.1}, {@code tmp.2}, ...).
      */
+    @Override
     public String fresh(String base) {
         int n = counters.merge(base, 1, Integer::sum);
         return base + "." + n;

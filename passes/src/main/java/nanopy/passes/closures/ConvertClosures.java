@@ -106,7 +106,7 @@ public final class ConvertClosures implements Pass<NoLambda.Module, Closed.Modul
         }
 
         @Override
-        protected Closed.Stmt onFunctionDef(NoLambda.FunctionDef d) {
+        protected List<Closed.Stmt> onFunctionDef(NoLambda.FunctionDef d) {
             Fun f = captures.byDef.get(d);
             Fun outer = current;
             String link = ctx.fresh("link");
@@ -125,18 +125,18 @@ public final class ConvertClosures implements Pass<NoLambda.Module, Closed.Modul
                         new Closed.MakeRecord(new Closed.Var(link, record(), d.span()), slots, d.span()), d.span()));
             }
             current = f;
-            List<Closed.Stmt> body = entry.appendAll(d.body().map(this::stmt));
+            List<Closed.Stmt> body = entry.appendAll(d.body().flatMap(this::stmt));
             current = outer;
             List<Closed.Local> params = d.params().map(this::local).prepend(new Closed.Local(link, record(), d.span()));
             defs.add(new Closed.Def(d.name(), params, locals, type(d.result()), body, d.span()));
             Closed.Type ft = new Closed.FunType(d.params().map(l -> type(l.type())), type(d.result()), Span.NONE);
-            return new Closed.Assign(List.of(store(d.name(), ft, d.span())),
-                    new Closed.MakeClosure(d.name(), currentRecord(outer, d.span()), ft, d.span()), d.span());
+            return List.of(new Closed.Assign(List.of(store(d.name(), ft, d.span())),
+                    new Closed.MakeClosure(d.name(), currentRecord(outer, d.span()), ft, d.span()), d.span()));
         }
 
         @Override
         protected Closed.Module onModule(NoLambda.Module m) {
-            List<Closed.Stmt> body = m.body().map(this::stmt);
+            List<Closed.Stmt> body = m.body().flatMap(this::stmt);
             return new Closed.Module(m.globals().map(this::local), List.ofAll(defs), List.empty(), body, m.span());
         }
     }

@@ -4,6 +4,7 @@ import io.vavr.collection.List;
 import nanopy.ir.Span;
 import nanopy.pass.Pass;
 import nanopy.pass.PassContext;
+import nanopy.passes.flatten.ExposeTypes;
 import nanopy.py.Alloc;
 import nanopy.py.Closed;
 import nanopy.py.ClosedToAlloc;
@@ -18,7 +19,7 @@ import nanopy.py.ClosedToAlloc;
 public final class ExposeAllocation implements Pass<Closed.Module, Alloc.Module> {
     @Override
     public Alloc.Module apply(Closed.Module program, PassContext ctx) {
-        return new Translator(new ClosedTemps(ctx)).translate(program);
+        return new Translator().translate(program, ctx);
     }
 
     @Override
@@ -27,12 +28,6 @@ public final class ExposeAllocation implements Pass<Closed.Module, Alloc.Module>
     }
 
     private static final class Translator extends ClosedToAlloc {
-        private final ClosedTemps temps;
-
-        Translator(ClosedTemps temps) {
-            this.temps = temps;
-        }
-
         private static boolean atomic(Alloc.Expr e) {
             return e instanceof Alloc.IntLit || e instanceof Alloc.FloatLit || e instanceof Alloc.BoolLit || e instanceof Alloc.StrLit
                     || e instanceof Alloc.NoneLit || e instanceof Alloc.Var;
@@ -50,12 +45,12 @@ public final class ExposeAllocation implements Pass<Closed.Module, Alloc.Module>
                 if (atomic(f)) {
                     values = values.append(f);
                 } else {
-                    String t = temps.fresh("elt", nanopy.passes.flatten.ExposeTypes.typeOf(f));
-                    pre = pre.append(assign(t, nanopy.passes.flatten.ExposeTypes.typeOf(f), f));
-                    values = values.append(new Alloc.Var(t, nanopy.passes.flatten.ExposeTypes.typeOf(f), f.span()));
+                    String t = fresh("elt", ExposeTypes.typeOf(f));
+                    pre = pre.append(assign(t, ExposeTypes.typeOf(f), f));
+                    values = values.append(new Alloc.Var(t, ExposeTypes.typeOf(f), f.span()));
                 }
             }
-            String v = temps.fresh("alloc", type);
+            String v = fresh("alloc", type);
             Alloc.Expr obj = new Alloc.Var(v, type, sp);
             pre = pre.append(assign(v, type, alloc));
             for (int i = 0; i < values.size(); i++) {
@@ -79,28 +74,13 @@ public final class ExposeAllocation implements Pass<Closed.Module, Alloc.Module>
         @Override
         protected Alloc.Expr onMakeRecord(Closed.MakeRecord r) {
             List<Alloc.Expr> fields = r.slots().map(this::expr).prepend(expr(r.link()));
-            return build(new Alloc.Allocate(Alloc.ObjKind.RecordObj, fields.size(), ClosedTemps.Types.RECORD, r.span()),
-                    ClosedTemps.Types.RECORD, fields, r.span());
+            return build(new Alloc.Allocate(Alloc.ObjKind.RecordObj, fields.size(), ClosedTypes.RECORD, r.span()),
+                    ClosedTypes.RECORD, fields, r.span());
         }
 
         @Override
         protected Alloc.Expr onMakeClosure(Closed.MakeClosure c) {
             return build(new Alloc.AllocateClosure(c.code(), c.type(), c.span()), c.type(), List.of(expr(c.env())), c.span());
-        }
-
-        @Override
-        protected Alloc.Def onDef(Closed.Def d) {
-            temps.reset();
-            List<Alloc.Stmt> body = d.body().map(this::stmt);
-            return new Alloc.Def(d.name(), d.params(), d.locals().appendAll(temps.taken()), d.result(), body, d.span());
-        }
-
-        @Override
-        protected Alloc.Module onModule(Closed.Module m) {
-            List<Alloc.Def> defs = m.defs().map(this::def);
-            temps.reset();
-            List<Alloc.Stmt> body = m.body().map(this::stmt);
-            return new Alloc.Module(m.globals(), defs, m.locals().appendAll(temps.taken()), body, m.span());
         }
     }
 }

@@ -4,8 +4,7 @@ import io.vavr.collection.List;
 import nanopy.ir.Span;
 import nanopy.pass.Pass;
 import nanopy.pass.PassContext;
-import nanopy.passes.closures.ClosedTemps;
-import nanopy.passes.closures.ClosedTemps.Types;
+import nanopy.passes.closures.ClosedTypes;
 import nanopy.py.Blocks;
 import nanopy.py.Flat;
 
@@ -26,15 +25,14 @@ import nanopy.py.Flat;
 public final class ExplicateControl implements Pass<Flat.Module, Blocks.Module> {
     @Override
     public Blocks.Module apply(Flat.Module program, PassContext ctx) {
-        ClosedTemps temps = new ClosedTemps(ctx);
         List<Blocks.Def> defs = program.defs().map(d -> {
-            temps.reset();
-            List<Blocks.Block> blocks = blocks(new Explicator(temps, d.result()), d.body(), d.span());
-            return new Blocks.Def(d.name(), d.params(), d.locals().appendAll(temps.taken()), d.result(), blocks, d.span());
+            Explicator e = new Explicator(ctx, d.result());
+            List<Blocks.Block> blocks = blocks(e, d.body(), d.span());
+            return new Blocks.Def(d.name(), d.params(), d.locals().appendAll(e.temporaries()), d.result(), blocks, d.span());
         });
-        temps.reset();
-        List<Blocks.Block> body = blocks(new Explicator(temps, Types.NONE), program.body(), program.span());
-        return new Blocks.Module(program.globals(), defs, program.locals().appendAll(temps.taken()), body, program.span());
+        Explicator e = new Explicator(ctx, ClosedTypes.NONE);
+        List<Blocks.Block> body = blocks(e, program.body(), program.span());
+        return new Blocks.Module(program.globals(), defs, program.locals().appendAll(e.temporaries()), body, program.span());
     }
 
     private static List<Blocks.Block> blocks(Explicator e, List<Flat.Stmt> body, Span span) {

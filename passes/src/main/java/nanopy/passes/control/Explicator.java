@@ -4,9 +4,9 @@ import io.vavr.collection.List;
 import io.vavr.control.Option;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nanopy.ir.FreshNames;
 import nanopy.ir.Span;
-import nanopy.passes.closures.ClosedTemps;
-import nanopy.passes.closures.ClosedTemps.Types;
+import nanopy.passes.closures.ClosedTypes;
 import nanopy.py.Blocks;
 import nanopy.py.Closed;
 import nanopy.py.Flat;
@@ -37,18 +37,30 @@ final class Explicator {
     /** Where {@code break} and {@code continue} of the innermost loop go (each a lone jump). */
     private record Loop(Code onBreak, Code onContinue) {}
 
-    private final ClosedTemps temps;
+    private final FreshNames names;
+    private final java.util.List<Closed.Local> temporaries = new java.util.ArrayList<>();
     private final Closed.Type result;
     private final Map<String, Code> blocks = new LinkedHashMap<>();
     private int labels;
 
     /**
-     * @param temps where the temporaries of this function go
+     * @param names the run's fresh-name supply
      * @param result the function's result type (the type of a temporary holding a returned value)
      */
-    Explicator(ClosedTemps temps, Closed.Type result) {
-        this.temps = temps;
+    Explicator(FreshNames names, Closed.Type result) {
+        this.names = names;
         this.result = result;
+    }
+
+    /** The temporaries made for this function, to declare in its locals. */
+    List<Closed.Local> temporaries() {
+        return List.ofAll(temporaries);
+    }
+
+    private String fresh(String base, Closed.Type type) {
+        String name = names.fresh(base);
+        temporaries.add(new Closed.Local(name, type, Span.NONE));
+        return name;
     }
 
     /** The named blocks made so far (the entry code is returned by {@link #body}). */
@@ -124,7 +136,7 @@ final class Explicator {
             case Flat.IfExp(var test, var body, var orelse, var type, var isp) -> pred(test, tail(body, sp), tail(orelse, sp));
             case Flat.Begin(var body, var value, var bsp) -> stmts(body, tail(value, sp), Option.none());
             default -> {
-                String t = temps.fresh("ret", result);
+                String t = fresh("ret", result);
                 Code ret = new Code(List.empty(), new Blocks.Return(new Blocks.Var(t, result, sp), sp));
                 yield ret.prepend(new Blocks.Assign(new Blocks.VarTarget(t, result, sp), BlockOperands.simple(e), e.span()));
             }
@@ -174,9 +186,9 @@ final class Explicator {
             }
             case Flat.Begin(var body, var value, var sp) -> stmts(body, pred(value, then, orelse), Option.none());
             default -> {
-                String t = temps.fresh("test", Types.BOOL);
-                Code b = branch(new Blocks.Var(t, Types.BOOL, test.span()), then, orelse);
-                yield b.prepend(new Blocks.Assign(new Blocks.VarTarget(t, Types.BOOL, test.span()), BlockOperands.simple(test), test.span()));
+                String t = fresh("test", ClosedTypes.BOOL);
+                Code b = branch(new Blocks.Var(t, ClosedTypes.BOOL, test.span()), then, orelse);
+                yield b.prepend(new Blocks.Assign(new Blocks.VarTarget(t, ClosedTypes.BOOL, test.span()), BlockOperands.simple(test), test.span()));
             }
         };
     }

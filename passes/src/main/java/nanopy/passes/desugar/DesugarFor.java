@@ -27,7 +27,7 @@ import nanopy.py.PyTypes;
 public final class DesugarFor implements Pass<NoListComp.Module, NoFor.Module> {
     @Override
     public NoFor.Module apply(NoListComp.Module program, PassContext ctx) {
-        return new Translator(new Temps(ctx)).translate(program);
+        return new Translator().translate(program, ctx);
     }
 
     @Override
@@ -36,18 +36,8 @@ public final class DesugarFor implements Pass<NoListComp.Module, NoFor.Module> {
     }
 
     private static final class Translator extends NoListCompToNoFor {
-        private final Temps temps;
-
-        Translator(Temps temps) {
-            this.temps = temps;
-        }
-
-        private List<NoFor.Stmt> stmts(List<NoListComp.Stmt> ss) {
-            return ss.flatMap(s -> s instanceof NoListComp.For f ? loop(f) : List.of(stmt(s)));
-        }
-
         private NoFor.Var temp(String base, PyCore.Type type, Span span) {
-            return new NoFor.Var(temps.fresh(base, type), type, span);
+            return new NoFor.Var(fresh(base, type), type, span);
         }
 
         private static NoFor.Stmt assign(NoFor.Var v, NoFor.Expr e) {
@@ -58,10 +48,11 @@ public final class DesugarFor implements Pass<NoListComp.Module, NoFor.Module> {
             return new NoFor.Prim(op, List.of(args), t, sp);
         }
 
-        private List<NoFor.Stmt> loop(NoListComp.For f) {
+        @Override
+        protected List<NoFor.Stmt> onFor(NoListComp.For f) {
             Span sp = f.span();
             NoFor.Target target = target(f.target());
-            List<NoFor.Stmt> body = stmts(f.body());
+            List<NoFor.Stmt> body = f.body().flatMap(this::stmt);
             return switch (f.iter()) {
                 case NoListComp.RangeIter(var start, var stop, var step, var isp) -> {
                     NoFor.Var i = temp("i", PyTypes.INT, isp);
@@ -112,47 +103,6 @@ public final class DesugarFor implements Pass<NoListComp.Module, NoFor.Module> {
                         && args.head() instanceof NoListComp.IntLit i -> Option.some(-i.value());
                 default -> Option.none();
             };
-        }
-
-        @Override
-        protected NoFor.Stmt onFor(NoListComp.For node) {
-            throw new IllegalStateException("for loop outside a statement list at " + node.span());
-        }
-
-        @Override
-        protected NoFor.Stmt onFunctionDef(NoListComp.FunctionDef d) {
-            temps.enter();
-            List<NoFor.Stmt> body = stmts(d.body());
-            return new NoFor.FunctionDef(d.name(), d.params(), d.locals().appendAll(temps.exit()), d.result(), body, d.span());
-        }
-
-        @Override
-        protected NoFor.Expr onLambda(NoListComp.Lambda l) {
-            temps.enter();
-            NoFor.Expr body = expr(l.body());
-            return new NoFor.Lambda(l.params(), l.locals().appendAll(temps.exit()), body, l.type(), l.span());
-        }
-
-        @Override
-        protected NoFor.Stmt onIf(NoListComp.If s) {
-            return new NoFor.If(expr(s.test()), stmts(s.body()), stmts(s.orelse()), s.span());
-        }
-
-        @Override
-        protected NoFor.Stmt onWhile(NoListComp.While s) {
-            return new NoFor.While(expr(s.test()), stmts(s.body()), s.span());
-        }
-
-        @Override
-        protected NoFor.Expr onBegin(NoListComp.Begin b) {
-            return new NoFor.Begin(stmts(b.body()), expr(b.result()), b.span());
-        }
-
-        @Override
-        protected NoFor.Module onModule(NoListComp.Module m) {
-            temps.enter();
-            List<NoFor.Stmt> body = stmts(m.body());
-            return new NoFor.Module(body, m.globals().appendAll(temps.exit()), m.span());
         }
     }
 }

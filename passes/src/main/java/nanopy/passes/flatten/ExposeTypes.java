@@ -1,6 +1,6 @@
 package nanopy.passes.flatten;
 
-import nanopy.passes.closures.ClosedTemps.Types;
+import nanopy.passes.closures.ClosedTypes;
 import nanopy.py.Alloc;
 import nanopy.py.Closed;
 
@@ -11,12 +11,12 @@ public final class ExposeTypes {
     /** The type of {@code e}. */
     public static Closed.Type typeOf(Alloc.Expr e) {
         return switch (e) {
-            case Alloc.IntLit x -> Types.INT;
-            case Alloc.FloatLit x -> Types.FLOAT;
-            case Alloc.BoolLit x -> Types.BOOL;
-            case Alloc.StrLit x -> Types.STR;
-            case Alloc.NoneLit x -> Types.NONE;
-            case Alloc.Print x -> Types.NONE;
+            case Alloc.IntLit x -> ClosedTypes.INT;
+            case Alloc.FloatLit x -> ClosedTypes.FLOAT;
+            case Alloc.BoolLit x -> ClosedTypes.BOOL;
+            case Alloc.StrLit x -> ClosedTypes.STR;
+            case Alloc.NoneLit x -> ClosedTypes.NONE;
+            case Alloc.Print x -> ClosedTypes.NONE;
             case Alloc.Var x -> x.type();
             case Alloc.GlobalVar x -> x.type();
             case Alloc.Prim x -> x.type();

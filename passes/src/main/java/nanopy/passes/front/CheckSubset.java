@@ -49,9 +49,9 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
             ctx.error(span, "unsupported: " + construct + " is not in NanoPy yet");
         }
 
-        private PyCore.Stmt rejected(Span span, String construct) {
+        private List<PyCore.Stmt> rejected(Span span, String construct) {
             unsupported(span, construct);
-            return new PyCore.Pass(span);
+            return List.empty();
         }
 
         private PyCore.Expr rejectedExpr(Span span, String construct) {
@@ -61,7 +61,7 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
 
         private List<PyCore.Stmt> loopBody(List<PySyntax.Stmt> body) {
             loopDepth++;
-            List<PyCore.Stmt> out = body.map(this::stmt);
+            List<PyCore.Stmt> out = body.flatMap(this::stmt);
             loopDepth--;
             return out;
         }
@@ -93,27 +93,27 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
         }
 
         @Override
-        protected PyCore.Stmt onFunctionDef(PySyntax.FunctionDef node) {
+        protected List<PyCore.Stmt> onFunctionDef(PySyntax.FunctionDef node) {
             node.decoratorList().forEach(d -> unsupported(d.span(), "decorator"));
             node.typeParams().forEach(t -> unsupported(t.span(), "type parameter"));
             List<PyCore.Param> params = params(node.args(), node.span(), true);
             PyCore.Type returns = node.returns().map(types::type).getOrElse(() -> new PyCore.NoneType(node.span()));
-            List<PyCore.Stmt> body = inFunction(() -> node.body().map(this::stmt));
-            return new PyCore.FunctionDef(node.name(), params, body, returns, node.span());
+            List<PyCore.Stmt> body = inFunction(() -> node.body().flatMap(this::stmt));
+            return List.of(new PyCore.FunctionDef(node.name(), params, body, returns, node.span()));
         }
 
         @Override
-        protected PyCore.Stmt onAsyncFunctionDef(PySyntax.AsyncFunctionDef node) {
+        protected List<PyCore.Stmt> onAsyncFunctionDef(PySyntax.AsyncFunctionDef node) {
             return rejected(node.span(), "async function");
         }
 
         @Override
-        protected PyCore.Stmt onClassDef(PySyntax.ClassDef node) {
+        protected List<PyCore.Stmt> onClassDef(PySyntax.ClassDef node) {
             return rejected(node.span(), "class");
         }
 
         @Override
-        protected PyCore.Stmt onReturn(PySyntax.Return node) {
+        protected List<PyCore.Stmt> onReturn(PySyntax.Return node) {
             if (functionDepth == 0) {
                 ctx.error(node.span(), "return outside a function");
             }
@@ -121,98 +121,98 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
         }
 
         @Override
-        protected PyCore.Stmt onDelete(PySyntax.Delete node) {
+        protected List<PyCore.Stmt> onDelete(PySyntax.Delete node) {
             return rejected(node.span(), "del statement");
         }
 
         @Override
-        protected PyCore.Stmt onTypeAlias(PySyntax.TypeAlias node) {
+        protected List<PyCore.Stmt> onTypeAlias(PySyntax.TypeAlias node) {
             return rejected(node.span(), "type alias");
         }
 
         @Override
-        protected PyCore.Stmt onAugAssign(PySyntax.AugAssign node) {
+        protected List<PyCore.Stmt> onAugAssign(PySyntax.AugAssign node) {
             operator(node.op(), node.span());
             return super.onAugAssign(node);
         }
 
         @Override
-        protected PyCore.Stmt onAnnAssign(PySyntax.AnnAssign node) {
-            return new PyCore.AnnAssign(expr(node.target()), types.type(node.annotation()),
-                    node.value().map(this::expr), node.span());
+        protected List<PyCore.Stmt> onAnnAssign(PySyntax.AnnAssign node) {
+            return List.of(new PyCore.AnnAssign(expr(node.target()), types.type(node.annotation()),
+                    node.value().map(this::expr), node.span()));
         }
 
         @Override
-        protected PyCore.Stmt onFor(PySyntax.For node) {
+        protected List<PyCore.Stmt> onFor(PySyntax.For node) {
             if (!node.orelse().isEmpty()) {
                 unsupported(node.orelse().head().span(), "for/else");
             }
-            return new PyCore.For(expr(node.target()), expr(node.iter()), loopBody(node.body()), node.span());
+            return List.of(new PyCore.For(expr(node.target()), expr(node.iter()), loopBody(node.body()), node.span()));
         }
 
         @Override
-        protected PyCore.Stmt onAsyncFor(PySyntax.AsyncFor node) {
+        protected List<PyCore.Stmt> onAsyncFor(PySyntax.AsyncFor node) {
             return rejected(node.span(), "async for");
         }
 
         @Override
-        protected PyCore.Stmt onWhile(PySyntax.While node) {
+        protected List<PyCore.Stmt> onWhile(PySyntax.While node) {
             if (!node.orelse().isEmpty()) {
                 unsupported(node.orelse().head().span(), "while/else");
             }
-            return new PyCore.While(expr(node.test()), loopBody(node.body()), node.span());
+            return List.of(new PyCore.While(expr(node.test()), loopBody(node.body()), node.span()));
         }
 
         @Override
-        protected PyCore.Stmt onWith(PySyntax.With node) {
+        protected List<PyCore.Stmt> onWith(PySyntax.With node) {
             return rejected(node.span(), "with statement");
         }
 
         @Override
-        protected PyCore.Stmt onAsyncWith(PySyntax.AsyncWith node) {
+        protected List<PyCore.Stmt> onAsyncWith(PySyntax.AsyncWith node) {
             return rejected(node.span(), "async with");
         }
 
         @Override
-        protected PyCore.Stmt onMatch(PySyntax.Match node) {
+        protected List<PyCore.Stmt> onMatch(PySyntax.Match node) {
             return rejected(node.span(), "match statement");
         }
 
         @Override
-        protected PyCore.Stmt onRaise(PySyntax.Raise node) {
+        protected List<PyCore.Stmt> onRaise(PySyntax.Raise node) {
             return rejected(node.span(), "raise");
         }
 
         @Override
-        protected PyCore.Stmt onTry(PySyntax.Try node) {
+        protected List<PyCore.Stmt> onTry(PySyntax.Try node) {
             return rejected(node.span(), node.handlers().isEmpty() ? "try/finally" : "try/except");
         }
 
         @Override
-        protected PyCore.Stmt onTryStar(PySyntax.TryStar node) {
+        protected List<PyCore.Stmt> onTryStar(PySyntax.TryStar node) {
             return rejected(node.span(), "try/except*");
         }
 
         @Override
-        protected PyCore.Stmt onAssert(PySyntax.Assert node) {
+        protected List<PyCore.Stmt> onAssert(PySyntax.Assert node) {
             return rejected(node.span(), "assert");
         }
 
         @Override
-        protected PyCore.Stmt onImport(PySyntax.Import node) {
+        protected List<PyCore.Stmt> onImport(PySyntax.Import node) {
             return rejected(node.span(), "import");
         }
 
         @Override
-        protected PyCore.Stmt onImportFrom(PySyntax.ImportFrom node) {
+        protected List<PyCore.Stmt> onImportFrom(PySyntax.ImportFrom node) {
             String module = node.module().getOrElse("");
             boolean allowed = node.level() == 0 && (module.equals("typing")
                     || module.equals("dataclasses") && node.names().forAll(a -> a.name().equals("dataclass")));
-            return allowed ? new PyCore.Pass(node.span()) : rejected(node.span(), "import");
+            return allowed ? List.of(new PyCore.Pass(node.span())) : rejected(node.span(), "import");
         }
 
         @Override
-        protected PyCore.Stmt onBreak(PySyntax.Break node) {
+        protected List<PyCore.Stmt> onBreak(PySyntax.Break node) {
             if (loopDepth == 0) {
                 ctx.error(node.span(), "break outside a loop");
             }
@@ -220,7 +220,7 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
         }
 
         @Override
-        protected PyCore.Stmt onContinue(PySyntax.Continue node) {
+        protected List<PyCore.Stmt> onContinue(PySyntax.Continue node) {
             if (loopDepth == 0) {
                 ctx.error(node.span(), "continue outside a loop");
             }

@@ -177,7 +177,7 @@ public final class ResolveNames implements Pass<PyCore.Module, PyResolved.Module
         @Override
         protected PyResolved.Module onModule(PyCore.Module node) {
             current = scopes.get(node);
-            List<PyResolved.Stmt> body = node.body().map(this::stmt);
+            List<PyResolved.Stmt> body = node.body().flatMap(this::stmt);
             List<String> globals = List.ofAll(current.bound);
             if (readsModuleName && !current.bound.contains(MODULE_NAME)) {
                 Span none = Span.NONE;
@@ -191,10 +191,10 @@ public final class ResolveNames implements Pass<PyCore.Module, PyResolved.Module
         }
 
         @Override
-        protected PyResolved.Stmt onFunctionDef(PyCore.FunctionDef node) {
+        protected List<PyResolved.Stmt> onFunctionDef(PyCore.FunctionDef node) {
             String name = resolve(current, node.name()).getOrElse(node.name());
-            return in(node, () -> new PyResolved.FunctionDef(name, params(node.params()), node.body().map(this::stmt),
-                    node.returns(), frameLocals(current), node.span()));
+            return List.of(in(node, () -> new PyResolved.FunctionDef(name, params(node.params()), node.body().flatMap(this::stmt),
+                    node.returns(), frameLocals(current), node.span())));
         }
 
         @Override
@@ -244,13 +244,13 @@ public final class ResolveNames implements Pass<PyCore.Module, PyResolved.Module
         }
 
         @Override
-        protected PyResolved.Stmt onGlobal(PyCore.Global node) {
-            return new PyResolved.Pass(node.span());
+        protected List<PyResolved.Stmt> onGlobal(PyCore.Global node) {
+            return List.of(new PyResolved.Pass(node.span()));
         }
 
         @Override
-        protected PyResolved.Stmt onNonlocal(PyCore.Nonlocal node) {
-            return new PyResolved.Pass(node.span());
+        protected List<PyResolved.Stmt> onNonlocal(PyCore.Nonlocal node) {
+            return List.of(new PyResolved.Pass(node.span()));
         }
     }
 }

@@ -9,6 +9,8 @@ import nanopy.irgen.IrModel.Mult;
 import nanopy.irgen.IrModel.NonterminalDecl;
 import nanopy.irgen.IrModel.Op;
 import nanopy.irgen.IrModel.Pos;
+import nanopy.irgen.IrModel.RemovalDecl;
+import nanopy.irgen.IrModel.ScopeDecl;
 import nanopy.irgen.IrModel.TerminalDecl;
 
 /**
@@ -20,7 +22,10 @@ import nanopy.irgen.IrModel.TerminalDecl;
  * decl        = "terminal" Name "=" Name { "|" Name }
  *             | "terminal" Name "extern"
  *             | "entry" alt
- *             | Name ( "=" | "+=" | "-=" ) alt { "|" alt }
+ *             | "scope" Name "." Name { "|" Name "." Name }
+ *             | "sequence" Name { "|" Name }
+ *             | "-=" Name { "|" Name }
+ *             | Name ( "=" | "+=" | "-=" | "~=" ) alt { "|" alt }
  * alt         = Name [ "(" [ field { "," field } ] ")" ]
  * field       = Name [ "?" | "*" ] Name
  * </pre>
@@ -96,10 +101,10 @@ public final class IrFileParser {
                 }
                 toks.add(new Tok("string", sb.toString(), pos));
                 i = j + 1;
-            } else if ((c == '+' || c == '-') && i + 1 < s.length() && s.charAt(i + 1) == '=') {
+            } else if ((c == '+' || c == '-' || c == '~') && i + 1 < s.length() && s.charAt(i + 1) == '=') {
                 toks.add(new Tok(c + "=", c + "=", pos));
                 i += 2;
-            } else if ("=|(),?*".indexOf(c) >= 0) {
+            } else if ("=|(),?*.".indexOf(c) >= 0) {
                 toks.add(new Tok(String.valueOf(c), String.valueOf(c), pos));
                 i++;
             } else {
@@ -161,9 +166,25 @@ public final class IrFileParser {
         String description = expect("string", "a one-line description in double quotes").text;
         List<TerminalDecl> terminals = new ArrayList<>();
         List<NonterminalDecl> nts = new ArrayList<>();
+        List<RemovalDecl> removals = new ArrayList<>();
+        List<ScopeDecl> scopes = new ArrayList<>();
+        List<RemovalDecl> sequences = new ArrayList<>();
         AltDecl entry = null;
         while (!peek().kind.equals("end") && !isKeyword("language")) {
-            Tok t = expect("name", "a declaration ('terminal', 'entry' or a nonterminal)");
+            if (peek().kind.equals("-=")) {
+                at++;
+                names("the name of a nonterminal or terminal to remove", false).forEach(n -> removals.add(new RemovalDecl(n[0].text, n[0].pos)));
+                continue;
+            }
+            Tok t = expect("name", "a declaration ('terminal', 'entry', 'scope', 'sequence', '-=' or a nonterminal)");
+            if (t.text.equals("sequence") && peek().kind.equals("name") && !peek2().kind.endsWith("=")) {
+                names("a nonterminal translated as a sequence", false).forEach(n -> sequences.add(new RemovalDecl(n[0].text, n[0].pos)));
+                continue;
+            }
+            if (t.text.equals("scope") && peek().kind.equals("name") && peek2().kind.equals(".")) {
+                names("a production name", true).forEach(n -> scopes.add(new ScopeDecl(n[0].text, n[1].text, n[0].pos)));
+                continue;
+            }
             if (t.text.equals("terminal") && peek().kind.equals("name")) {
                 String tname = expect("name", "a terminal name").text;
                 if (isKeyword("extern")) {
@@ -192,8 +213,9 @@ public final class IrFileParser {
                     case "=" -> Op.DEFINE;
                     case "+=" -> Op.ADD;
                     case "-=" -> Op.REMOVE;
+                    case "~=" -> Op.CHANGE;
                     default -> throw new IrSyntaxException(peek().pos,
-                            "expected '=', '+=' or '-=' after nonterminal " + t.text + " but found " + describe(peek()));
+                            "expected '=', '+=', '-=' or '~=' after nonterminal " + t.text + " but found " + describe(peek()));
                 };
                 at++;
                 List<AltDecl> alts = new ArrayList<>();
@@ -205,7 +227,28 @@ public final class IrFileParser {
                 nts.add(new NonterminalDecl(t.text, op, alts, t.pos));
             }
         }
-        return new LanguageDecl(name, parent, description, javaPackage, terminals, nts, entry, pos);
+        return new LanguageDecl(name, parent, description, javaPackage, terminals, nts, removals, scopes, sequences, entry, pos);
+    }
+
+    /**
+     * {@code Name { "|" Name }}, or with {@code dotted} {@code Name "." Name { "|" Name "." Name }}:
+     * each element is the name, or the name and the field after the dot.
+     */
+    private List<Tok[]> names(String what, boolean dotted) throws IrSyntaxException {
+        List<Tok[]> out = new ArrayList<>();
+        do {
+            if (peek().kind.equals("|")) {
+                at++;
+            }
+            Tok name = expect("name", what);
+            if (dotted) {
+                expect(".", "'.' between production and field");
+                out.add(new Tok[] {name, expect("name", "the field that declares the scope's variables")});
+            } else {
+                out.add(new Tok[] {name});
+            }
+        } while (peek().kind.equals("|"));
+        return out;
     }
 
     private AltDecl alt() throws IrSyntaxException {

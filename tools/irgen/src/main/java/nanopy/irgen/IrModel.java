@@ -47,15 +47,27 @@ public final class IrModel {
     }
 
     /** How a nonterminal line relates to the parent language's nonterminal. */
-    public enum Op { DEFINE, ADD, REMOVE }
+    public enum Op { DEFINE, ADD, REMOVE, CHANGE }
 
-    /** {@code Name = ...}, {@code Name += ...} or {@code Name -= ...}. */
+    /**
+     * {@code Name = ...}, {@code Name += ...}, {@code Name -= ...} or {@code Name ~= ...} (the last
+     * gives existing productions new fields, in place).
+     */
     public record NonterminalDecl(String name, Op op, List<AltDecl> alts, Pos pos) {}
 
     /** {@code terminal Name = A | B | C}: an enumerated terminal; no constants: {@code terminal Name extern}, an open one. */
     public record TerminalDecl(String name, List<String> constants, Pos pos) {}
 
-    /** One {@code language} block. {@code parent} and {@code entry} may be null. */
+    /** {@code -= Name}: a whole nonterminal or terminal of the parent is removed. */
+    public record RemovalDecl(String name, Pos pos) {}
+
+    /**
+     * {@code scope Production.field}: a production that opens a scope of variables, and the field
+     * ({@code Local*}) where the temporaries a translator makes inside it are declared.
+     */
+    public record ScopeDecl(String production, String field, Pos pos) {}
+
+    /** One {@code language} block; {@code sequences} are the {@code sequence Name} declarations (a name and where). {@code parent} and {@code entry} may be null. */
     public record LanguageDecl(
             String name,
             String parent,
@@ -63,6 +75,9 @@ public final class IrModel {
             String javaPackage,
             List<TerminalDecl> terminals,
             List<NonterminalDecl> nonterminals,
+            List<RemovalDecl> removals,
+            List<ScopeDecl> scopes,
+            List<RemovalDecl> sequences,
             AltDecl entry,
             Pos pos) {}
 }

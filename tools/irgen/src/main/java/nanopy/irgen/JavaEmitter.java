@@ -345,7 +345,19 @@ public final class JavaEmitter {
 
     // ---- translator ----------------------------------------------------------------------------
 
-    /** True when A's production {@code p} can be rebuilt as B's production of the same name. */
+    /**
+     * How the translator reaches a field of B from the field of A: the same nonterminal (its
+     * dispatch method), or a narrower one of B ({@code Expr} to {@code Atom}, a conversion hook).
+     */
+    private static boolean sameOrNarrowed(Lang a, Lang b, FieldDecl f, FieldDecl g) {
+        if (f.type().equals(g.type())) {
+            return true;
+        }
+        return a.nts.containsKey(f.type()) && b.nts.containsKey(f.type()) && b.nts.containsKey(g.type())
+                && b.isSubNt(g.type(), f.type());
+    }
+
+    /** B's production that rebuilds A's production {@code p} field by field, or null when there is none. */
     private static Prod counterpart(Lang a, Lang b, Prod p) {
         Prod q = p.nt == null ? b.entry : b.prods.get(p.name);
         if (q == null || !q.name.equals(p.name) || q.fields.size() != p.fields.size()) {
@@ -357,24 +369,152 @@ public final class JavaEmitter {
         for (int i = 0; i < p.fields.size(); i++) {
             FieldDecl f = p.fields.get(i);
             FieldDecl g = q.fields.get(i);
-            if (!f.name().equals(g.name()) || f.mult() != g.mult() || !f.type().equals(g.type())) {
+            if (!f.name().equals(g.name()) || f.mult() != g.mult() || !sameOrNarrowed(a, b, f, g)) {
                 return null;
             }
         }
         return q;
     }
 
+    /**
+     * The nonterminals translated as sequences: declared {@code sequence N} in both languages. Their {@code on...} hooks
+     * return a list that the base class splices in place of the node (so a statement can become
+     * several, or none), and a pass can {@code emit} statements in front of the one being translated.
+     */
+    static List<String> sequenceNts(Lang a, Lang b) {
+        List<String> out = new ArrayList<>();
+        for (String n : a.sequences) {
+            if (b.sequences.contains(n) && !ntType(a, n).equals(ntType(b, n))) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The nonterminals of A that the base class itself translates: a field of a production it
+     * rebuilds by default, and, through sub-nonterminals, what they include. A
+     * production without counterpart in a nonterminal the base never reaches gets no abstract hook:
+     * the pass translates it where it handles its context (e.g. an unpacking target inside the
+     * assignment that replaces it), and the dispatch says so if it is reached anyway.
+     */
+    static java.util.Set<String> demanded(Lang a, Lang b) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (Prod p : allProds(a)) {
+            if (counterpart(a, b, p) != null) {
+                for (FieldDecl f : p.fields) {
+                    if (a.nts.containsKey(f.type())) {
+                        out.add(f.type());
+                    }
+                }
+            }
+        }
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Nt n : a.nts.values()) {
+                if (out.contains(n.name)) {
+                    for (String s2 : n.subs) {
+                        grew |= out.add(s2);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The scope productions of A that are scopes of B too: their temporaries are declared by the base class. */
+    private static List<Prod> sharedScopes(Lang a, Lang b) {
+        List<Prod> out = new ArrayList<>();
+        for (Prod p : allProds(a)) {
+            if (a.scopes.containsKey(p.name) && b.scopes.containsKey(p.name)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The type of B's variable declarations (the {@code Local} of its scope fields), or null without scopes. */
+    private static Prod localProd(Lang b) {
+        for (Map.Entry<String, String> e : b.scopes.entrySet()) {
+            Prod p = b.entry.name.equals(e.getKey()) ? b.entry : b.prods.get(e.getKey());
+            for (FieldDecl f : p.fields) {
+                if (f.name().equals(e.getValue())) {
+                    return b.prods.get(f.type());
+                }
+            }
+        }
+        return null;
+    }
+
     private static String translator(Lang a, Lang b) {
         String cls = a.name + "To" + b.name;
+        List<String> seqs = sequenceNts(a, b);
+        List<Prod> scoped = sharedScopes(a, b);
+        java.util.Set<String> demanded = demanded(a, b);
+        Prod local = localProd(b);
         StringBuilder sb = new StringBuilder(header(b));
         sb.append("/**\n * Translator base from {@link ").append(a.javaClass()).append("} to {@link ").append(b.javaClass())
                 .append("}. Productions present in both\n")
                 .append(" * languages are rebuilt by default (children translated); each production without a counterpart is\n")
-                .append(" * an abstract {@code on...} method, so the compiler lists exactly what a pass must write.\n */\n")
-                .append(GENERATED).append("\npublic abstract class ").append(cls).append(" {\n");
-        sb.append("    /** For subclasses. */\n    protected ").append(cls).append("() {}\n\n");
+                .append(" * an abstract {@code on...} method, so the compiler lists exactly what a pass must write.\n");
+        if (!seqs.isEmpty()) {
+            sb.append(" *\n * <p>").append(String.join(", ", seqs)).append(" nodes are translated as sequences: each {@code on...} hook of their\n")
+                    .append(" * productions returns a list spliced in place of the node, and {@code emit} puts statements in front\n")
+                    .append(" * of the one being translated.\n");
+        }
+        if (local != null) {
+            sb.append(" *\n * <p>Scopes (").append(String.join(", ", b.scopes.entrySet().stream().map(e -> e.getKey() + "." + e.getValue()).toList()))
+                    .append("): {@code fresh} declares a temporary in the innermost one; the base class opens and closes\n")
+                    .append(" * them around ").append(scoped.isEmpty() ? "nothing" : String.join(", ", scoped.stream().map(p -> p.name).toList()))
+                    .append(", so a pass never overrides a scope to declare its temporaries.\n");
+        }
+        sb.append(" */\n").append(GENERATED).append("\npublic abstract class ").append(cls).append(" {\n");
+        for (String n : seqs) {
+            sb.append("    private final nanopy.ir.NestedLists<").append(ntType(b, n)).append("> pending").append(n)
+                    .append(" = new nanopy.ir.NestedLists<>(\"").append(n).append(" emitted\");\n");
+        }
+        if (local != null) {
+            sb.append("    private final nanopy.ir.NestedLists<").append(prodType(local))
+                    .append("> temporaries = new nanopy.ir.NestedLists<>(\"temporary\");\n");
+            sb.append("    private nanopy.ir.FreshNames names = nanopy.ir.FreshNames.NONE;\n");
+        }
+        sb.append("\n    /** For subclasses. */\n    protected ").append(cls).append("() {}\n\n");
         sb.append("    /** Translates a whole program. */\n    public ").append(prodType(b.entry)).append(" translate(")
-                .append(prodType(a.entry)).append(" program) {\n        return on").append(a.entry.name).append("(program);\n    }\n");
+                .append(prodType(a.entry)).append(" program) {\n");
+        if (scoped.contains(a.entry)) {
+            sb.append("        temporaries.enter();\n        return close").append(a.entry.name).append("(on").append(a.entry.name)
+                    .append("(program));\n    }\n");
+        } else {
+            sb.append("        return on").append(a.entry.name).append("(program);\n    }\n");
+        }
+        if (local != null) {
+            String lt = baseType(b, local.fields.get(1).type(), false);
+            sb.append("\n    /** Translates a whole program, taking the names of temporaries from {@code names}. */\n    public ")
+                    .append(prodType(b.entry)).append(" translate(").append(prodType(a.entry))
+                    .append(" program, nanopy.ir.FreshNames names) {\n        this.names = names;\n        return translate(program);\n    }\n");
+            sb.append("\n    /**\n     * A fresh temporary {@code base.N} of {@code type}, declared in the innermost open scope.\n")
+                    .append("     *\n     * @return its name\n     */\n    protected final String fresh(String base, ").append(lt).append(" type) {\n")
+                    .append("        String name = names.fresh(base);\n        temporaries.add(new ").append(prodType(local))
+                    .append("(name, type, nanopy.ir.Span.NONE));\n        return name;\n    }\n");
+            sb.append("\n    /** A fresh name {@code base.N} that is not a temporary of the current scope (e.g. a new function's). */\n")
+                    .append("    protected final String freshName(String base) {\n        return names.fresh(base);\n    }\n");
+            sb.append("\n    /** Opens a scope for a pass that builds one the base class does not know (its {@code fresh} temporaries go there). */\n")
+                    .append("    protected final void enterScope() {\n        temporaries.enter();\n    }\n");
+            sb.append("\n    /** Closes the scope of {@link #enterScope()} and returns its temporaries, to declare in the scope the pass builds. */\n")
+                    .append("    protected final io.vavr.collection.List<").append(prodType(local)).append("> exitScope() {\n")
+                    .append("        return temporaries.exit();\n    }\n");
+        }
+        for (String n : seqs) {
+            String bt = ntType(b, n);
+            sb.append("\n    /** Puts {@code node} in front of the ").append(n).append(" being translated. */\n")
+                    .append("    protected final void emit(").append(bt).append(" node) {\n        pending").append(n).append(".add(node);\n    }\n");
+            sb.append("\n    /** Runs {@code body}, collecting the ").append(n).append(" nodes it emits instead of putting them in front of the current one. */\n")
+                    .append("    protected final <T> nanopy.ir.Spliced<").append(bt).append(", T> spliced").append(n)
+                    .append("(java.util.function.Supplier<T> body) {\n        pending").append(n).append(".enter();\n")
+                    .append("        T value = body.get();\n        return new nanopy.ir.Spliced<>(pending").append(n).append(".exit(), value);\n    }\n");
+        }
+        java.util.Set<String> conversions = new java.util.LinkedHashSet<>();
         for (Nt n : a.nts.values()) {
             Nt bn = b.nts.get(n.name);
             String at = ntType(a, n.name);
@@ -383,45 +523,114 @@ public final class JavaEmitter {
                 continue;
             }
             String bt = ntType(b, n.name);
+            boolean seq = seqs.contains(n.name);
             if (at.equals(bt)) {
                 sb.append("\n    /** {@code ").append(n.name).append("} is the same type in both languages: returned as is by default. */\n");
                 sb.append("    public ").append(bt).append(' ').append(fn).append('(').append(at).append(" node) {\n        return node;\n    }\n");
                 continue;
             }
-            sb.append("\n    /** Translates a {@code ").append(n.name).append("} by dispatching on its production. */\n");
-            sb.append("    public ").append(bt).append(' ').append(fn).append('(').append(at).append(" node) {\n");
+            String ret = seq ? LIST + "<" + bt + ">" : bt;
+            sb.append("\n    /** Translates a {@code ").append(n.name).append("} by dispatching on its production")
+                    .append(seq ? "; the statements emitted meanwhile come first" : "").append(". */\n");
+            sb.append("    public ").append(ret).append(' ').append(fn).append('(').append(at).append(" node) {\n");
+            if (seq) {
+                sb.append("        pending").append(n.name).append(".enter();\n        ").append(ret).append(" out = dispatch")
+                        .append(n.name).append("(node);\n        return pending").append(n.name).append(".exit().appendAll(out);\n    }\n\n");
+                sb.append("    private ").append(ret).append(" dispatch").append(n.name).append('(').append(at).append(" node) {\n");
+            }
             List<String[]> cases = new ArrayList<>();
-            for (String s : n.subs) {
-                boolean same = b.nts.containsKey(s) && b.isSubNt(s, n.name);
-                cases.add(new String[] {ntType(a, s), same ? lowerFirst(s) : fn + "From" + s});
+            for (String s2 : n.subs) {
+                boolean same = b.nts.containsKey(s2) && b.isSubNt(s2, n.name);
+                cases.add(new String[] {ntType(a, s2), same ? lowerFirst(s2) : fn + "From" + s2});
             }
             for (String p : n.prods) {
-                cases.add(new String[] {prodType(a.prods.get(p)), "on" + p});
+                cases.add(new String[] {prodType(a.prods.get(p)), a.scopes.containsKey(p) && b.scopes.containsKey(p)
+                        ? "scoped" + p : "on" + p});
             }
             dispatch(sb, n.name, cases, true);
             sb.append("    }\n");
-            for (String s : n.subs) {
-                if (!(b.nts.containsKey(s) && b.isSubNt(s, n.name))) {
-                    sb.append("\n    /** {@code ").append(s).append("} is no longer part of {@code ").append(n.name).append("}. */\n");
-                    sb.append("    protected abstract ").append(bt).append(' ').append(fn).append("From").append(s).append('(')
-                            .append(ntType(a, s)).append(" node);\n");
+            for (String s2 : n.subs) {
+                if (!(b.nts.containsKey(s2) && b.isSubNt(s2, n.name))) {
+                    sb.append("\n    /** {@code ").append(s2).append("} is no longer part of {@code ").append(n.name).append("}. */\n");
+                    sb.append("    protected abstract ").append(bt).append(' ').append(fn).append("From").append(s2).append('(')
+                            .append(ntType(a, s2)).append(" node);\n");
                 }
             }
             for (String pn : n.prods) {
-                sb.append(translateProd(a, b, a.prods.get(pn), bt));
+                Prod p = a.prods.get(pn);
+                sb.append(translateProd(a, b, p, ret, seq, seqs, conversions, demanded.contains(n.name)));
+                if (scoped.contains(p)) {
+                    sb.append(scopeClose(a, b, p, ret, seq));
+                }
             }
         }
-        sb.append(translateProd(a, b, a.entry, prodType(b.entry)));
+        sb.append(translateProd(a, b, a.entry, prodType(b.entry), false, seqs, conversions, true));
+        if (scoped.contains(a.entry)) {
+            sb.append(scopeClose(a, b, a.entry, prodType(b.entry), false));
+        }
+        for (String c : conversions) {
+            String[] ft = c.split(">");
+            String bt = ntType(b, ft[1]);
+            sb.append("\n    /**\n     * Turns an {@code ").append(ft[0]).append("} of ").append(a.name).append(" into the narrower {@code ").append(ft[1])
+                    .append("} that ").append(b.name).append(" requires in its place;\n     * the default rebuilds call it for such fields. By default it translates the node, which must come out as\n")
+                    .append("     * a {@code ").append(ft[1]).append("}; a pass that makes complex nodes simple (binds them to temporaries) overrides it.\n     */\n");
+            sb.append("    protected ").append(bt).append(' ').append(lowerFirst(ft[0])).append("To").append(ft[1])
+                    .append('(').append(ntType(a, ft[0])).append(" node) {\n        if (").append(lowerFirst(ft[0])).append("(node) instanceof ")
+                    .append(bt).append(" x) {\n            return x;\n        }\n        throw new IllegalStateException(\"an operand that must be ")
+.append("a ").append(ft[1]).append(" in ").append(b.name)
+                    .append(" is not one (override ").append(lowerFirst(ft[0])).append("To").append(ft[1]).append("): \" + node);\n    }\n");
+        }
         sb.append("}\n");
         return sb.toString();
     }
 
-    private static String translateProd(Lang a, Lang b, Prod p, String ret) {
+    /** The methods that open a scope around {@code on<P>} and declare its temporaries in B's node. */
+    private static String scopeClose(Lang a, Lang b, Prod p, String ret, boolean seq) {
+        Prod q = p.nt == null ? b.entry : b.prods.get(p.name);
+        String field = b.scopes.get(p.name);
+        StringBuilder sb = new StringBuilder();
+        if (p.nt != null) {
+            sb.append("\n    private ").append(ret).append(" scoped").append(p.name).append('(').append(prodType(p)).append(" node) {\n")
+                    .append("        temporaries.enter();\n        return close").append(p.name).append("(on").append(p.name).append("(node));\n    }\n");
+        }
+        List<String> args = new ArrayList<>();
+        for (FieldDecl f : q.fields) {
+            args.add(f.name().equals(field) ? "x." + f.name() + "().appendAll(made)" : "x." + f.name() + "()");
+        }
+        args.add("x.span()");
+        String rebuild = "new " + prodType(q) + "(" + String.join(", ", args) + ")";
+        String fail = "throw new IllegalStateException(\"the translation of " + p.name + " made temporaries but has no single "
+                + p.name + " to declare them in\")";
+        sb.append("\n    /** Declares the temporaries of the scope just closed in its ").append(p.name).append(". */\n")
+                .append("    private ").append(ret).append(" close").append(p.name).append('(').append(ret).append(" out) {\n")
+                .append("        var made = temporaries.exit();\n        if (made.isEmpty()) {\n            return out;\n        }\n");
+        if (seq) {
+            sb.append("        if (out.count(s -> s instanceof ").append(prodType(q)).append(") != 1) {\n            ").append(fail).append(";\n        }\n")
+                    .append("        return out.map(s -> s instanceof ").append(prodType(q)).append(" x ? ").append(rebuild).append(" : s);\n    }\n");
+        } else {
+            sb.append("        if (out instanceof ").append(prodType(q)).append(" x) {\n            return ").append(rebuild).append(";\n        }\n")
+                    .append("        ").append(fail).append(";\n    }\n");
+        }
+        return sb.toString();
+    }
+
+    private static String translateProd(Lang a, Lang b, Prod p, String ret, boolean seq, List<String> seqs, java.util.Set<String> conversions,
+            boolean demanded) {
         StringBuilder sb = new StringBuilder();
         Prod q = counterpart(a, b, p);
+        if (q == null && !demanded) {
+            sb.append("\n    /**\n     * {@code ").append(javadocText(p.signature())).append("} has no counterpart in ").append(b.name)
+                    .append(", and no default rebuild reaches a {@code ").append(p.nt).append("}:\n")
+                    .append("     * a pass that calls {@code ").append(lowerFirst(p.nt)).append("(...)} on one overrides this; one that handles it\n")
+                    .append("     * where it occurs (e.g. inside the production that replaces its context) never gets here.\n     */\n");
+            sb.append("    protected ").append(ret).append(" on").append(p.name).append('(').append(prodType(p)).append(" node) {\n")
+                    .append("        throw new IllegalStateException(\"").append(p.name).append(" has no counterpart in ").append(b.name)
+                    .append(" and this pass does not translate it (override on").append(p.name).append("): \" + node);\n    }\n");
+            return sb.toString();
+        }
         if (q == null) {
             sb.append("\n    /** {@code ").append(javadocText(p.signature())).append("} has no counterpart in ").append(b.name)
-                    .append(": the pass translates it. */\n");
+                    .append(": the pass translates it").append(seq ? " (into any number of nodes)" : "").append(". */\n");
             sb.append("    protected abstract ").append(ret).append(" on").append(p.name).append('(').append(prodType(p)).append(" node);\n");
             return sb.toString();
         }
@@ -429,20 +638,28 @@ public final class JavaEmitter {
                 .append(", translating its children. */\n");
         sb.append("    protected ").append(ret).append(" on").append(p.name).append('(').append(prodType(p)).append(" node) {\n");
         List<String> args = new ArrayList<>();
-        for (FieldDecl f : p.fields) {
+        for (int i = 0; i < p.fields.size(); i++) {
+            FieldDecl f = p.fields.get(i);
+            FieldDecl g = q.fields.get(i);
             if (isNt(a, f)) {
                 String fn = lowerFirst(f.type());
+                if (!f.type().equals(g.type())) {
+                    conversions.add(f.type() + ">" + g.type());
+                    fn = fn + "To" + g.type();
+                }
+                boolean flat = seqs.contains(f.type()) && f.type().equals(g.type());
                 args.add(switch (f.mult()) {
                     case ONE -> "this." + fn + "(node." + f.name() + "())";
                     case OPTIONAL -> "node." + f.name() + "().map(this::" + fn + ")";
-                    case MANY -> "node." + f.name() + "().map(this::" + fn + ")";
+                    case MANY -> "node." + f.name() + "()." + (flat ? "flatMap" : "map") + "(this::" + fn + ")";
                 });
             } else {
                 args.add("node." + f.name() + "()");
             }
         }
         args.add("node.span()");
-        sb.append("        return new ").append(prodType(q)).append('(').append(String.join(", ", args)).append(");\n    }\n");
+        String made = "new " + prodType(q) + "(" + String.join(", ", args) + ")";
+        sb.append("        return ").append(seq ? LIST + ".of(" + made + ")" : made).append(";\n    }\n");
         return sb.toString();
     }
 

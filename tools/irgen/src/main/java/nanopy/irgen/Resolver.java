@@ -100,6 +100,10 @@ public final class Resolver {
         public final Map<String, Terminal> terminals = new LinkedHashMap<>();
         public final Map<String, Nt> nts = new LinkedHashMap<>();
         public final Map<String, Prod> prods = new LinkedHashMap<>();
+        /** Scope productions (the entry may be one) to the {@code Local*} field their temporaries go to. */
+        public final Map<String, String> scopes = new LinkedHashMap<>();
+        /** Nonterminals whose nodes translators treat as sequences (statements): declared or inherited. */
+        public final Set<String> sequences = new LinkedHashSet<>();
         public Prod entry;
 
         Lang(String name, Lang parent, String description, String pkg, Pos pos) {
@@ -214,6 +218,8 @@ public final class Resolver {
             }
             lang.entry = parent.entry == null ? null
                     : new Prod(parent.entry.name, parent.entry.fields, null, parent.entry.owner, parent.entry.pos);
+            lang.scopes.putAll(parent.scopes);
+            lang.sequences.addAll(parent.sequences);
         }
         for (TerminalDecl t : d.terminals()) {
             checkName(t.name(), "terminal", t.pos());
@@ -233,6 +239,20 @@ public final class Resolver {
             if (nd.op() == IrModel.Op.DEFINE && !lang.nts.containsKey(nd.name())) {
                 checkName(nd.name(), "nonterminal", nd.pos());
                 lang.nts.put(nd.name(), new Nt(nd.name(), lang, nd.pos()));
+            }
+        }
+        for (IrModel.RemovalDecl r : d.removals()) {
+            if (lang.terminals.remove(r.name()) != null) {
+                continue;
+            }
+            Nt gone = lang.nts.remove(r.name());
+            if (gone == null) {
+                throw new IrSyntaxException(r.pos(), "'-= " + r.name() + "': " + (parent == null ? "this language" : "parent language "
+                        + parent.name) + " has no nonterminal or terminal " + r.name()
+                        + suggestion(r.name(), concat(List.copyOf(lang.nts.keySet()), List.copyOf(lang.terminals.keySet()))));
+            }
+            for (String p : gone.prods) {
+                lang.prods.remove(p);
             }
         }
         Set<String> definedHere = new HashSet<>();
@@ -267,6 +287,21 @@ public final class Resolver {
                         addAlt(lang, nt, a);
                     }
                 }
+                case CHANGE -> {
+                    for (AltDecl a : nd.alts()) {
+                        if (a.bare() || !nt.prods.contains(a.name())) {
+                            throw new IrSyntaxException(a.pos(), "'~=' gives a production of " + nd.name() + " new fields; "
+                                    + (a.bare() ? "write " + a.name() + "(...) with its fields" : nd.name() + " has no production " + a.name()
+                                    + suggestion(a.name(), nt.prods)));
+                        }
+                        int index = nt.prods.indexOf(a.name());
+                        nt.prods.remove(index);
+                        lang.prods.remove(a.name());
+                        addAlt(lang, nt, a);
+                        nt.prods.remove(a.name());
+                        nt.prods.add(index, a.name());
+                    }
+                }
                 case REMOVE -> {
                     for (AltDecl a : nd.alts()) {
                         if (!a.bare()) {
@@ -293,9 +328,66 @@ public final class Resolver {
         if (lang.entry == null) {
             throw new IrSyntaxException(d.pos(), "language " + d.name() + " has no entry; add a line 'entry Program(...)'");
         }
+        scopes(d, lang);
+        sequences(d, lang);
         validate(lang);
         computeOwners(lang);
         return lang;
+    }
+
+    /**
+     * Inherited scopes whose production is gone are dropped; a language that declares scopes
+     * replaces the inherited ones. A scope field must be a sequence of a product with fields
+     * {@code (String name, T type)}, so a translator can declare a temporary in it.
+     */
+    private static void scopes(LanguageDecl d, Lang lang) throws IrSyntaxException {
+        lang.scopes.keySet().removeIf(p -> !lang.prods.containsKey(p) && !lang.entry.name.equals(p));
+        if (!d.scopes().isEmpty()) {
+            lang.scopes.clear();
+        }
+        for (IrModel.ScopeDecl sd : d.scopes()) {
+            Prod p = lang.entry.name.equals(sd.production()) ? lang.entry : lang.prods.get(sd.production());
+            if (p == null) {
+                throw new IrSyntaxException(sd.pos(), "scope " + sd.production() + ": no such production"
+                        + suggestion(sd.production(), lang.prods.keySet()));
+            }
+            FieldDecl f = p.fields.stream().filter(x -> x.name().equals(sd.field())).findFirst().orElse(null);
+            Nt local = f == null ? null : lang.nts.get(f.type());
+            Prod lp = local == null || !isProduct(lang, local) ? null : lang.prods.get(local.name);
+            if (f == null || f.mult() != IrModel.Mult.MANY || lp == null || lp.fields.size() != 2
+                    || !lp.fields.get(0).type().equals("String") || lp.fields.get(1).mult() != IrModel.Mult.ONE) {
+                throw new IrSyntaxException(sd.pos(), "scope " + sd.production() + "." + sd.field() + " must name a field X* of "
+                        + p.signature() + " where X is a product X(String name, T type)");
+            }
+            lang.scopes.put(sd.production(), sd.field());
+        }
+    }
+
+    /**
+     * {@code sequence Stmt}: translators turn one Stmt into any number. Such a nonterminal must be a
+     * sum that occurs only as {@code Stmt*} fields and in no other nonterminal; an inherited one
+     * that no longer exists is dropped.
+     */
+    private static void sequences(LanguageDecl d, Lang lang) throws IrSyntaxException {
+        lang.sequences.removeIf(n -> !lang.nts.containsKey(n));
+        for (IrModel.RemovalDecl sd : d.sequences()) {
+            lang.sequences.add(sd.name());
+        }
+        for (String n : lang.sequences) {
+            Nt nt = lang.nts.get(n);
+            Pos pos = d.sequences().stream().filter(x -> x.name().equals(n)).map(IrModel.RemovalDecl::pos).findFirst().orElse(d.pos());
+            if (nt == null) {
+                throw new IrSyntaxException(pos, "sequence " + n + ": no such nonterminal" + suggestion(n, lang.nts.keySet()));
+            }
+            boolean included = lang.nts.values().stream().anyMatch(x -> x.subs.contains(n));
+            List<Prod> all = new ArrayList<>(lang.prods.values());
+            all.add(lang.entry);
+            boolean single = all.stream().flatMap(p -> p.fields.stream()).anyMatch(f -> f.type().equals(n) && f.mult() != IrModel.Mult.MANY);
+            if (isProduct(lang, nt) || !nt.subs.isEmpty() || included || single) {
+                throw new IrSyntaxException(pos, "sequence " + n + " (language " + lang.name + ") must be a sum of productions that occurs only"
+                        + " as " + n + "* fields and in no other nonterminal");
+            }
+        }
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -354,6 +446,12 @@ public final class Resolver {
         for (Nt nt : lang.nts.values()) {
             if (nt.prods.isEmpty() && nt.subs.isEmpty()) {
                 throw new IrSyntaxException(nt.pos, "nonterminal " + nt.name + " of language " + lang.name + " has no productions left");
+            }
+            for (String sub : nt.subs) {
+                if (!lang.nts.containsKey(sub)) {
+                    throw new IrSyntaxException(nt.pos, "nonterminal " + nt.name + " of language " + lang.name + " includes " + sub
+                            + ", which is removed");
+                }
             }
             if (nt.name.equals(lang.name)) {
                 throw new IrSyntaxException(nt.pos, "nonterminal " + nt.name + " has the language's own name");

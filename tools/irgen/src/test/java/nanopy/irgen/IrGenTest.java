@@ -61,12 +61,90 @@ class IrGenTest {
 
     @Test
     void translatorHasDefaultsForSharedProductionsAndAbstractMethodsForTheRest() throws Exception {
-        Map<String, String> files = JavaEmitter.emit(resolve(ARITH));
-        String t = files.get("p/ArithToAtomic.java");
-        assertTrue(t.contains("protected abstract p.Atomic.Expr onPrim(p.Arith.Prim node);"), t);
-        assertTrue(t.contains("return new p.Atomic.Int(node.value(), node.span());"), t);
+        Map<String, String> files = JavaEmitter.emit(resolve(ARITH + """
+                language NoLet extends Atomic "no lets"
+                  Expr -= Let
+                """));
+        String t = files.get("p/AtomicToNoLet.java");
+        assertTrue(t.contains("protected abstract p.NoLet.Expr onLet(p.Atomic.Let node);"), t);
+        assertTrue(t.contains("return new p.NoLet.Prim(node.op(), node.args().map(this::atom), node.span());"), t);
+        assertFalse(t.contains("abstract p.NoLet.Expr onPrim"), t);
+    }
+
+    @Test
+    void narrowedOperandsAreCopiedThroughAConversionHook() throws Exception {
+        String t = JavaEmitter.emit(resolve(ARITH)).get("p/ArithToAtomic.java");
+        assertTrue(t.contains("return new p.Atomic.Prim(node.op(), node.args().map(this::exprToAtom), node.span());"), t);
+        assertTrue(t.contains("protected p.Atomic.Atom exprToAtom(p.Arith.Expr node) {"), t);
         assertTrue(t.contains("return new p.Atomic.Let(node.name(), this.expr(node.rhs()), this.expr(node.body()), node.span());"), t);
-        assertFalse(t.contains("abstract p.Atomic.Expr onLet"), t);
+    }
+
+    private static final String SCOPED = """
+            language S "statements"
+              Type = IntT | BoolT
+              Local = Local(String name, Type type)
+              Expr = Num(long v) | Var(String name) | Cmp(Expr a, Expr b, Expr c) | And(Expr a, Expr b)
+              Stmt = Assign(String name, Expr value) | Def(String name, Local* locals, Stmt* body) | Swap(String a, String b)
+              entry Module(Local* globals, Stmt* body)
+              scope Def.locals | Module.globals
+              sequence Stmt
+            language T extends S "no chains, no swaps"
+              Expr -= Cmp
+              Stmt -= Swap
+            """;
+
+    @Test
+    void sequenceHooksReturnListsAndScopesDeclareTemporaries() throws Exception {
+        String t = JavaEmitter.emit(resolve(SCOPED)).get("p/SToT.java");
+        assertTrue(t.contains("protected abstract io.vavr.collection.List<p.T.Stmt> onSwap(p.S.Swap node);"), t);
+        assertTrue(t.contains("protected io.vavr.collection.List<p.T.Stmt> onAssign(p.S.Assign node) {"), t);
+        assertTrue(t.contains("node.body().flatMap(this::stmt)"), t);
+        assertTrue(t.contains("protected final void emit(p.T.Stmt node)"), t);
+        assertTrue(t.contains("protected final String fresh(String base, p.S.Type type)"), t);
+        assertTrue(t.contains("return scopedDef(x);"), t);
+        assertTrue(t.contains("x.locals().appendAll(made)"), t);
+        assertTrue(t.contains("x.globals().appendAll(made)"), t);
+        assertTrue(t.contains("protected abstract p.T.Expr onCmp(p.S.Cmp node);"), t);
+    }
+
+    @Test
+    void removingAWholeNonterminalAndChangingAProductionInPlace() throws Exception {
+        List<Resolver.Lang> ls = resolve(SCOPED + """
+                language U extends T "no types, assignments name their type"
+                  -= Type
+                  Local ~= Local(String name, String type)
+                  Stmt ~= Assign(String name, String type, Expr value)
+                """);
+        Resolver.Lang u = ls.get(2);
+        assertFalse(u.nts.containsKey("Type"));
+        assertEquals(List.of("Assign", "Def"), u.nts.get("Stmt").prods, "~= keeps the production's place");
+        assertEquals("Assign(String name, String type, Expr value)", u.prods.get("Assign").signature());
+        assertEquals("U", u.prods.get("Assign").owner.name);
+        assertEquals(Map.of("Def", "locals", "Module", "globals"), u.scopes);
+    }
+
+    @Test
+    void deltaErrorsSayWhatIsWrong() {
+        assertTrue(error(SCOPED + """
+                language U extends T "x"
+                  -= Typ
+                """).contains("has no nonterminal or terminal Typ (did you mean Type?)"));
+        assertTrue(error(SCOPED + """
+                language U extends T "x"
+                  -= Type
+                """).contains("unknown type Type"));
+        assertTrue(error(SCOPED + """
+                language U extends T "x"
+                  Stmt ~= Print(Expr e)
+                """).contains("Stmt has no production Print"));
+        assertTrue(error(SCOPED + """
+                language U extends T "x"
+                  scope Def.body
+                """).contains("must name a field X* of"));
+        assertTrue(error(SCOPED + """
+                language U extends T "x"
+                  sequence Expr
+                """).contains("sequence Expr (language U) must be a sum"));
     }
 
     @Test
