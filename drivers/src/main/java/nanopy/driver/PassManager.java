@@ -19,6 +19,7 @@ import nanopy.ir.IrChecker;
 import nanopy.ir.IrText;
 import nanopy.ir.Language;
 import nanopy.ir.Node;
+import nanopy.ir.ScopeChecker;
 import nanopy.pass.Pass;
 import nanopy.pass.PassContext;
 
@@ -91,6 +92,10 @@ public final class PassManager {
         }
         if (inst.verifyEach()) {
             List<String> problems = IrChecker.check(info.output(), output);
+            if (problems.isEmpty()) {
+                problems = ScopeChecker.check(info.output(), output).stream()
+                        .map(p -> p.message() + (p.node().span().isKnown() ? " at " + p.node().span() : "")).toList();
+            }
             if (!problems.isEmpty()) {
                 throw new PassFailure(name, "produced ill-formed " + info.output().name() + ": " + String.join("; ", problems), null);
             }

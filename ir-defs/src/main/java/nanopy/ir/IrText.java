@@ -3,7 +3,9 @@ package nanopy.ir;
 import io.vavr.control.Option;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import nanopy.ir.Language.Field;
 import nanopy.ir.Language.Production;
 
@@ -69,7 +71,9 @@ public final class IrText {
      * Parses IR text of {@code lang}'s entry production.
      *
      * @throws IrError with line and column for malformed text, unknown productions, a node of the
-     *     wrong nonterminal ("expected Atom but got Call in field args of Call"), or a wrong field count
+     *     wrong nonterminal ("expected Atom but got Call in field args of Call"), a wrong field count,
+     *     or a scoping mistake ({@link ScopeChecker}: an undefined variable, a jump to no block, a call
+     *     with the wrong number of arguments), at the position of the node in the text
      */
     public static Node parse(Language lang, String text) throws IrError {
         Sexp s;
@@ -78,19 +82,25 @@ public final class IrText {
         } catch (Sexp.SyntaxError e) {
             throw new IrError(e.line(), e.col(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
         }
-        return node(lang, s, null, "the program");
+        Map<Node, int[]> positions = new IdentityHashMap<>();
+        Node program = node(lang, s, null, "the program", positions);
+        List<ScopeChecker.Problem> problems = ScopeChecker.check(lang, program);
+        if (!problems.isEmpty()) {
+            throw ScopeChecker.error(problems, positions::get);
+        }
+        return program;
     }
 
     /** Parses a single node of nonterminal {@code nonterminal} (for tests and tools). */
     public static Node parseNode(Language lang, String nonterminal, String text) throws IrError {
         try {
-            return node(lang, Sexp.read(text), nonterminal, "the input");
+            return node(lang, Sexp.read(text), nonterminal, "the input", new IdentityHashMap<>());
         } catch (Sexp.SyntaxError e) {
             throw new IrError(e.line(), e.col(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
         }
     }
 
-    private static Node node(Language lang, Sexp s, String expected, String where) throws IrError {
+    private static Node node(Language lang, Sexp s, String expected, String where, Map<Node, int[]> positions) throws IrError {
         String want = expected == null ? lang.entry().name() : expected;
         if (!(s instanceof Sexp.SList l) || l.square() || l.items().isEmpty() || !(l.items().get(0) instanceof Sexp.Atom head)
                 || head.quoted()) {
@@ -127,22 +137,24 @@ public final class IrText {
             Sexp v = l.items().get(i + 1);
             String ctx = "field " + f.name() + " of " + p.name();
             values[i] = switch (f.mult()) {
-                case ONE -> value(lang, f, v, ctx);
+                case ONE -> value(lang, f, v, ctx, positions);
                 case OPTIONAL -> v instanceof Sexp.Atom a && !a.quoted() && a.text().equals("_") ? Option.none()
-                        : Option.some(value(lang, f, v, ctx));
+                        : Option.some(value(lang, f, v, ctx, positions));
                 case MANY -> {
                     if (!(v instanceof Sexp.SList xs) || !xs.square()) {
                         throw new IrError(v.line(), v.col(), "expected a sequence [...] of " + f.type() + " in " + ctx);
                     }
                     List<Object> out = new ArrayList<>();
                     for (Sexp x : xs.items()) {
-                        out.add(value(lang, f, x, ctx));
+                        out.add(value(lang, f, x, ctx, positions));
                     }
                     yield io.vavr.collection.List.ofAll(out);
                 }
             };
         }
-        return p.construct(values, span);
+        Node made = p.construct(values, span);
+        positions.put(made, new int[] {head.line(), head.col()});
+        return made;
     }
 
     private static List<String> allNames(Language lang) {
@@ -151,9 +163,9 @@ public final class IrText {
         return names;
     }
 
-    private static Object value(Language lang, Field f, Sexp v, String ctx) throws IrError {
+    private static Object value(Language lang, Field f, Sexp v, String ctx, Map<Node, int[]> positions) throws IrError {
         if (f.kind() == Language.Kind.NONTERMINAL) {
-            return node(lang, v, f.type(), ctx);
+            return node(lang, v, f.type(), ctx, positions);
         }
         if (!(v instanceof Sexp.Atom a)) {
             throw new IrError(v.line(), v.col(), "expected " + f.type() + " but got " + Sexp.flat(v) + " in " + ctx);

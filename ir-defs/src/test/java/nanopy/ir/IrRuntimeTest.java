@@ -131,14 +131,17 @@ class IrRuntimeTest {
 
     @Test
     void describeShowsOnlyWhatTheEntryReaches() {
-        // PyTyped keeps PySyntax's declarations of patterns, handlers, operators, ... that none of
+        // PyResolved keeps PySyntax's declarations of patterns, handlers, operators, ... that none of
         // its productions reach any more; describe leaves them out and names them on one line.
+        String r = Grammars.describe(nanopy.py.PyResolved.LANGUAGE, nanopy.py.PyCore.LANGUAGE);
+        assertTrue(!r.contains("  Pattern ="), r);
+        assertTrue(r.contains("(declared but unreachable from the entry, not shown: ") && r.contains("Pattern"), r);
+        // PyTyped removes them ('-= Pattern | ...'): nothing of the Python surface is left below it
         String d = Grammars.describe(nanopy.py.PyTyped.LANGUAGE, nanopy.py.PyResolved.LANGUAGE);
-        assertTrue(!d.contains("  Pattern ="), d);
-        // PyResolved still reaches Operator (BinOp); PyTyped does not
         assertTrue(d.contains("  terminal Operator =   (removed, or no longer reachable)") && !d.contains("     | MatMult"), d);
         assertTrue(d.contains("  Stmt =") && d.contains("  terminal PrimOp =   (new)"), d);
-        assertTrue(d.contains("(declared but unreachable from the entry, not shown: ") && d.contains("Pattern"), d);
+        assertTrue(Grammars.unreachable(nanopy.py.PyTyped.LANGUAGE).isEmpty(), d);
+        assertTrue(Grammars.unreachable(nanopy.py.Blocks.LANGUAGE).isEmpty());
         assertTrue(Grammars.unreachable(Arith.LANGUAGE).isEmpty());
         assertTrue(!Grammars.describe(ArithAtomic.LANGUAGE, Arith.LANGUAGE).contains("unreachable"));
         assertTrue(Grammars.reachable(PySyntax.LANGUAGE).contains("Pattern"));

@@ -13,6 +13,7 @@ import nanopy.ir.Languages;
 import nanopy.ir.Node;
 import nanopy.ir.ProgramIo;
 import nanopy.ir.PyRuntimeError;
+import nanopy.ir.ScopeChecker;
 import nanopy.ir.Source;
 import nanopy.pass.Pass;
 import nanopy.pass.PassContext;
@@ -89,6 +90,9 @@ final class MiddleEnd {
             ir = p.apply(ir, ctx);
             ctx.throwIfErrors();
             List<String> problems = IrChecker.check(Languages.of(ir).orElseThrow(), ir);
+            if (problems.isEmpty()) {
+                problems = ScopeChecker.check(Languages.of(ir).orElseThrow(), ir).stream().map(x -> x.message() + " at " + x.node().span()).toList();
+            }
             if (!problems.isEmpty()) {
                 throw new AssertionError(name(p) + " made an ill-formed program: " + problems);
             }
