@@ -51,11 +51,22 @@ final class Cli {
     private final PrintStream out;
     private final PrintStream err;
     private final BufferedReader in;
+    private final boolean stdoutTty;
 
-    Cli(PrintStream out, PrintStream err, BufferedReader in) {
+    /**
+     * @param in stdin, or null when the process has none
+     * @param stdoutTty whether stdout is a terminal
+     */
+    Cli(PrintStream out, PrintStream err, BufferedReader in, boolean stdoutTty) {
         this.out = out;
         this.err = err;
         this.in = in;
+        this.stdoutTty = stdoutTty;
+    }
+
+    /** The running program's stdin and stdout. */
+    private ProgramIo programIo() {
+        return new ProgramIo(in, out, stdoutTty);
     }
 
     /** Ends a command with "error: message" on stderr and the given exit status. */
@@ -122,7 +133,8 @@ final class Cli {
         try {
             return DefaultParser.builder().setAllowPartialMatching(false).build().parse(options, args);
         } catch (ParseException e) {
-            throw new Exit(USAGE, e.getMessage() + " (in 'nanopy " + command + "'; try 'nanopy --help')");
+            throw new Exit(USAGE, UsageErrors.message(e, options) + " (in 'nanopy " + command + "'; try 'nanopy "
+                    + (command.startsWith("ir") ? "ir " : "") + "--help')");
         }
     }
 
@@ -135,7 +147,7 @@ final class Cli {
     }
 
     private static Option list(String name, String arg, String description) {
-        return Option.builder().longOpt(name).hasArgs().valueSeparator(',').argName(arg).desc(description).build();
+        return Option.builder().longOpt(name).hasArg().argName(arg).desc(description).build();   // split on ',' by values()
     }
 
     static final Options COMPILE_OPTIONS = new Options()
@@ -222,9 +234,11 @@ final class Cli {
             String[] v = cl.getOptionValues(name);
             List<String> out = new ArrayList<>();
             if (v != null) {
-                for (String x : v) {
-                    if (!x.isBlank()) {
-                        out.add(x.strip());
+                for (String value : v) {
+                    for (String x : value.split(",")) {
+                        if (!x.isBlank()) {
+                            out.add(x.strip());
+                        }
                     }
                 }
             }
@@ -239,6 +253,10 @@ final class Cli {
             return OK;
         }
         List<String> files = cl.getArgList();
+        if (cl.hasOption("o") && mode != Mode.BUILD) {
+            throw new Exit(USAGE, "-o/--output goes with 'nanopy build' (nanopy build [options] FILE -o OUTPUT), not with '"
+                    + mode.name().toLowerCase(java.util.Locale.ROOT) + "'");
+        }
         if (files.size() > 1) {
             throw new Exit(USAGE, "one program at a time, but got " + files.size() + ": " + String.join(" ", files));
         }
@@ -297,14 +315,17 @@ final class Cli {
                 return Artifacts.run(artifactTarget.get(), file, in, out, err);
             }
         }
-        String fileName = o.code != null ? "<string>" : file != null ? file.toString() : "<none>";
+        boolean stdin = file != null && file.toString().equals("-");
+        String fileName = o.code != null ? "<string>" : stdin ? "<stdin>" : file != null ? file.toString() : "<none>";
         if (o.code != null && o.target == null && o.passes == null) {
             fileName = "<string>";
         }
         Pipeline p;
         try {
-            String forDefault = o.code != null ? "-c.py" : fileName;
-            p = driver.pipeline(Optional.ofNullable(o.passes), Optional.ofNullable(o.target), forDefault);
+            String forDefault = o.code != null ? "-c.py" : stdin ? "<stdin>.py" : fileName;
+            p = o.startAfter != null && o.passes == null && o.target == null && driver.config().targetForFile(forDefault).isEmpty()
+                    ? driver.pipelineAfter(o.startAfter)
+                    : driver.pipeline(Optional.ofNullable(o.passes), Optional.ofNullable(o.target), forDefault);
             checkPassNames(p, driver.registry(), o);
             if (project.isPresent()) {
                 p = project.get().configure(p);
@@ -319,12 +340,15 @@ final class Cli {
         }
         String text;
         try {
-            text = o.code != null ? o.code : project.isPresent() ? project.get().source() : Files.readString(file, StandardCharsets.UTF_8);
+            text = o.code != null ? o.code : project.isPresent() ? project.get().source() : readSource(file);
         } catch (NoSuchFileException e) {
             err.println("error: " + file + ": no such file");
             return USER_ERROR;
         } catch (IOException | UncheckedIOException e) {
             err.println("error: " + file + ": cannot read (" + e.getMessage() + ")");
+            return USER_ERROR;
+        } catch (CompileError e) {
+            e.diagnostics().forEach(d -> err.print(Diagnostics.render(d, null)));
             return USER_ERROR;
         }
         if (o.bisect) {
@@ -339,7 +363,10 @@ final class Cli {
         Instrumentation inst = Instrumentation.builder().dumpBefore(o.dumpBefore).dumpAfter(o.dumpAfter).dumpAfterAll(o.dumpAfterAll)
                 .dumpChanged(o.dumpChanged).dumpDir(Optional.ofNullable(o.dumpDir)).verifyEach(o.verifyEach || mode == Mode.CHECK)
                 .spans(o.dumpSpans).build();
-        PassManager pm = new PassManager(inst, out);
+        // IR dumps go to stderr when stdout carries something else (the program's output, or build's
+        // IR), as LLVM's -print-after does; with --stop-after or check they are the output.
+        boolean stdoutTaken = mode == Mode.BUILD || (mode == Mode.RUN && to == p.steps().size());
+        PassManager pm = new PassManager(inst, stdoutTaken ? err : out);
         String source = o.startAfter == null ? text : null;
         long started = System.nanoTime();
         try {
@@ -416,7 +443,9 @@ final class Cli {
         }
         try {
             java.io.StringWriter stdin = new java.io.StringWriter();
-            in.transferTo(stdin);
+            if (in != null) {
+                in.transferTo(stdin);
+            }
             Bisect.Report r = Bisect.run(driver, p, fileName, text, stdin.toString());
             out.print(r.render());
             return r.culprit().isPresent() ? PASS_BUG : OK;
@@ -433,7 +462,7 @@ final class Cli {
     }
 
     private int execute(Driver driver, Pipeline p, Driver.Compiled c, String fileName, String source) throws ConfigError {
-        ProgramIo io = new ProgramIo(in, out);
+        ProgramIo io = programIo();
         try {
             driver.execute(p, c, io);
             io.flush();
@@ -447,6 +476,27 @@ final class Cli {
             err.println("note: " + e.getMessage() + "; printed the IR instead of running it");
             return OK;
         }
+    }
+
+    /**
+     * The text of a program file, decoded as CPython decodes source (UTF-8 unless declared otherwise;
+     * a bad byte is a SyntaxError at its line); {@code -} is standard input.
+     */
+    private String readSource(Path file) throws IOException {
+        byte[] bytes;
+        if (file.toString().equals("-")) {
+            if (in == null) {
+                throw new IOException("standard input is closed");
+            }
+            StringBuilder sb = new StringBuilder();
+            char[] buf = new char[8192];
+            for (int n; (n = in.read(buf)) > 0;) {
+                sb.append(buf, 0, n);
+            }
+            return sb.toString();
+        }
+        bytes = Files.readAllBytes(file);
+        return nanopy.passes.front.python.SourceDecoding.decode(file.toString(), bytes);
     }
 
     /** The text of {@code file} for a diagnostic's excerpt, or null when it cannot be read. */
@@ -508,7 +558,15 @@ final class Cli {
             throw new Exit(USAGE, "nanopy ir needs a subcommand: describe, diff, list, parse or dump");
         }
         String sub = args[0];
+        if (sub.equals("--help") || sub.equals("-h") || sub.equals("help")) {
+            irHelp();
+            return OK;
+        }
         CommandLine cl = parse(IR_OPTIONS, Arrays.copyOfRange(args, 1, args.length), "ir " + sub);
+        if (cl.hasOption("help")) {
+            irHelp();
+            return OK;
+        }
         List<String> a = cl.getArgList();
         return switch (sub) {
             case "describe" -> {
@@ -536,13 +594,28 @@ final class Cli {
         };
     }
 
+    private void irHelp() {
+        out.println("usage: nanopy ir list                      the IR languages");
+        out.println("       nanopy ir describe LANGUAGE         a language's grammar (what it adds to its parent)");
+        out.println("       nanopy ir diff A B                  what language B adds to or removes from A");
+        out.println("       nanopy ir parse LANGUAGE FILE       parse IR text, check it, print it back");
+        out.println("       nanopy ir dump --python-ast FILE    the Python AST as CPython's ast.dump prints it");
+        out.println("       nanopy ir dump --format=dot [--target T] [--function F] FILE");
+        out.println("                                           interference and control-flow graphs (Graphviz)");
+        out.println();
+        PrintWriter pw = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        new HelpFormatter().printOptions(pw, 100, IR_OPTIONS, 2, 2);
+        pw.flush();
+    }
+
     static final Options IR_OPTIONS = new Options()
             .addOption(flag("dump-spans", "(parse) print spans"))
             .addOption(flag("python-ast", "(dump) print exactly what CPython 3.11's ast.dump(ast.parse(source)) prints"))
             .addOption(flag("py312", "(dump --python-ast) CPython 3.12's format (type_params fields)"))
             .addOption(valued("format", "dot", "(dump) dot: interference graphs and control-flow graphs of a register target"))
             .addOption(valued("target", "T", "(dump --format=dot) the target (default: by file extension)"))
-            .addOption(valued("function", "F", "(dump --format=dot) only function F"));
+            .addOption(valued("function", "F", "(dump --format=dot) only function F"))
+            .addOption(Option.builder("h").longOpt("help").desc("show this help").build());
 
     /** Argument {@code i} of a subcommand that takes exactly {@code n} arguments. */
     private static String arg(List<String> a, int i, int n, String usage) {

@@ -1,7 +1,9 @@
 package nanopy.driver;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -96,6 +98,30 @@ public final class Driver {
         }
         String name = file.getFileName().toString();
         return targets.values().stream().filter(t -> t.artifactExtension().filter(name::endsWith).isPresent()).findFirst();
+    }
+
+    /**
+     * The pipeline that continues IR text written after pass {@code pass} ({@code --start-after} on a
+     * file with no default target, e.g. {@code u.ir}): the language of that IR picks it. Of the
+     * targets whose pipeline contains {@code pass}, a file extension's default target is preferred
+     * (so NanoPy IR continues on the register VM), else the first in the config.
+     *
+     * @throws ConfigError when no target runs {@code pass}
+     */
+    public Pipeline pipelineAfter(String pass) throws ConfigError {
+        List<String> candidates = new ArrayList<>();
+        for (String t : config.targetNames()) {
+            Pipeline p = config.resolve(t, registry);
+            if (p.steps().stream().anyMatch(s -> s.pass().name().equals(pass))) {
+                candidates.add(t);
+            }
+        }
+        if (candidates.isEmpty()) {
+            throw new ConfigError("--start-after: no target runs pass '" + pass + "'" + registry.suggest(pass)
+                    + "; choose a pipeline with --target or --passes");
+        }
+        String chosen = config.defaultTargets().stream().filter(candidates::contains).findFirst().orElse(candidates.get(0));
+        return config.resolve(chosen, registry);
     }
 
     /** The result of compiling: the last language reached and the program in it. */

@@ -14,7 +14,12 @@ import java.util.Set;
  * The {@code nanopy} command. Runs the CLI on a thread with a large stack (deep recursion in
  * passes and interpreters must not overflow the JVM's default stack) and exits with its status:
  * 0 success, 1 the user's program or IR is wrong, 2 usage or pipeline-config error, 70 a pass
- * misbehaved (a bug in that pass).
+ * misbehaved (a bug in that pass); 130 after Ctrl-C ({@link Interrupts}).
+ *
+ * <p>The launcher tells the JVM what it cannot see itself: {@code -Dnanopy.stdout.tty=true} when
+ * stdout is a terminal (the program's stdout is then line-buffered, as CPython's) and
+ * {@code -Dnanopy.stdin.lost=true} when the process was started with stdin closed ({@code <&-}: the
+ * JVM would otherwise read whatever file it opened as descriptor 0).
  */
 public final class Main {
     /** Stack size of the compiler thread, in bytes. */
@@ -29,14 +34,55 @@ public final class Main {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false,
                 StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        Interrupts.install(out, err);
+        BufferedReader in = Boolean.getBoolean("nanopy.stdin.lost") ? null
+                : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        boolean tty = Boolean.getBoolean("nanopy.stdout.tty");
         int[] status = {0};
-        Thread t = new Thread(null, () -> status[0] = run(args, out, err,
-                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))), "nanopy", STACK_BYTES);
+        Thread t = new Thread(null, () -> status[0] = run(args, out, err, in, tty), "nanopy", STACK_BYTES);
         t.start();
         t.join();
         out.flush();
         err.flush();
         System.exit(status[0]);
+    }
+
+    /** The words that name a command (the rest of {@link #COMMANDS} are options). */
+    private static final Set<String> COMMAND_WORDS = Set.of("run", "build", "check", "ir", "golden", "help");
+
+    /**
+     * The command line with its command first, as {@link Cli#execute} wants it: a command after
+     * options ({@code nanopy --target=stackvm run f.py}, as git allows) moves to the front; without a
+     * command, {@code run} is implied ({@code nanopy prog.py}). Options are recognized by
+     * {@link Cli#COMPILE_OPTIONS}, so the value of {@code --target stackvm} is not taken for a command.
+     */
+    static String[] withCommand(String[] args) {
+        if (args.length > 0 && COMMANDS.contains(args[0])) {
+            return args;
+        }
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (COMMAND_WORDS.contains(a)) {
+                String[] full = new String[args.length];
+                full[0] = a;
+                System.arraycopy(args, 0, full, 1, i);
+                System.arraycopy(args, i + 1, full, i + 1, args.length - i - 1);
+                return full;
+            }
+            if (a.equals("--") || !a.startsWith("-") || a.equals("-")) {
+                break;
+            }
+            boolean isLong = a.startsWith("--");
+            String name = a.substring(isLong ? 2 : 1);
+            org.apache.commons.cli.Option o = Cli.COMPILE_OPTIONS.getOption(name.contains("=") ? name.substring(0, name.indexOf('=')) : name);
+            if (o != null && o.hasArg() && !a.contains("=") && (isLong || a.length() == 2)) {
+                i++;   // its value
+            }
+        }
+        String[] full = new String[args.length + 1];
+        full[0] = "run";
+        System.arraycopy(args, 0, full, 1, args.length);
+        return full;
     }
 
     /**
@@ -45,19 +91,24 @@ public final class Main {
      * @param args the command line; when the first word is not a command, {@code run} is implied
      */
     public static int run(String[] args, PrintStream out, PrintStream err, BufferedReader in) {
-        String[] full = args;
-        if (args.length > 0 && !COMMANDS.contains(args[0])) {
-            full = new String[args.length + 1];
-            full[0] = "run";
-            System.arraycopy(args, 0, full, 1, args.length);
-        }
+        return run(args, out, err, in, false);
+    }
+
+    /**
+     * Runs the CLI as {@link #run(String[], PrintStream, PrintStream, BufferedReader)} does.
+     *
+     * @param in stdin, or null when the process has none (it was closed)
+     * @param stdoutTty whether stdout is a terminal (the program's output is then line-buffered)
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, BufferedReader in, boolean stdoutTty) {
+        String[] full = withCommand(args);
         if (full.length == 0) {
             err.println("usage: nanopy [run|build|check|ir] [options] FILE | DIR | -c CODE");
             err.println("try 'nanopy --help' for the options");
             return 2;
         }
         try {
-            int status = new Cli(out, err, in).execute(full);
+            int status = new Cli(out, err, in, stdoutTty).execute(full);
             out.flush();
             return status;
         } catch (UncheckedIOException e) {

@@ -23,6 +23,29 @@ public interface PassInfo {
 
     String description();
 
+    /** The options the pass reads: name to value type ({@link nanopy.pass.Pass#options()}). */
+    java.util.Map<String, Class<?>> options();
+
+    /**
+     * What is wrong with giving this pass option {@code key = value}, or empty when nothing is:
+     * {@code pass 'inline' has no option 'thresold' (did you mean threshold?); its options: threshold}
+     * or {@code option inline.threshold must be an integer, not "abc"}.
+     */
+    default java.util.Optional<String> optionProblem(String key, Object value) {
+        Class<?> type = options().get(key);
+        if (type == null) {
+            return java.util.Optional.of("pass '" + name() + "' has no option '" + key + "'" + nanopy.ir.Suggest.didYouMean(key, options().keySet())
+                    + (options().isEmpty() ? " (it takes none)" : "; its options: " + String.join(", ", new java.util.TreeSet<>(options().keySet()))));
+        }
+        boolean fits = type == Double.class ? value instanceof Number : type.isInstance(value);
+        if (!fits) {
+            String kind = type == Long.class ? "an integer" : type == Double.class ? "a number" : type == Boolean.class ? "true or false" : "a string";
+            String shown = value instanceof String str ? "\"" + str + "\"" : String.valueOf(value);
+            return java.util.Optional.of("option " + name() + "." + key + " must be " + kind + ", not " + shown);
+        }
+        return java.util.Optional.empty();
+    }
+
     /** True for same-language passes (optimizations, analyses that annotate nothing). */
     default boolean sameLanguage() {
         return input() == output();

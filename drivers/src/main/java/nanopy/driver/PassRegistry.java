@@ -38,16 +38,24 @@ public final class PassRegistry {
         return r;
     }
 
+    /** Where a jar lists its passes. */
+    static final String SERVICES = "META-INF/services/" + Pass.class.getName();
+
     /**
-     * The passes of nanopy's class path plus those of {@code jars} (a student's or a course's).
+     * The passes of nanopy's class path plus those of {@code jars} (a student's or a course's). Each
+     * jar's {@value #SERVICES} is read here (not through {@link ServiceLoader}) so that every problem
+     * names the jar and the class.
      *
-     * @throws ConfigError when a jar does not exist
+     * @throws ConfigError in one line naming the jar (and the class) when a jar does not exist, is not
+     *     a jar, lists no passes, or lists a class that is missing, cannot be loaded, is not a pass, or
+     *     cannot be constructed
      */
-    public static PassRegistry withPlugins(java.util.List<java.nio.file.Path> jars) throws ConfigError {
+    public static PassRegistry withPlugins(List<java.nio.file.Path> jars) throws ConfigError {
         if (jars.isEmpty()) {
             return builtin();
         }
-        java.util.List<java.net.URL> urls = new ArrayList<>();
+        List<java.net.URL> urls = new ArrayList<>();
+        Map<String, java.nio.file.Path> classes = new LinkedHashMap<>();
         for (java.nio.file.Path p : jars) {
             if (!java.nio.file.Files.isRegularFile(p)) {
                 throw new ConfigError(p + ": no such plugin jar");
@@ -57,8 +65,58 @@ public final class PassRegistry {
             } catch (java.net.MalformedURLException e) {
                 throw new ConfigError(p + ": " + e.getMessage());
             }
+            for (String c : listedClasses(p)) {
+                classes.putIfAbsent(c, p);
+            }
         }
-        return load(new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new), PassRegistry.class.getClassLoader()));
+        java.net.URLClassLoader loader = new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new), PassRegistry.class.getClassLoader());
+        PassRegistry r = builtin();
+        for (Map.Entry<String, java.nio.file.Path> e : classes.entrySet()) {
+            String where = e.getValue() + ": class " + e.getKey() + " (listed in " + SERVICES + ")";
+            Class<?> c;
+            try {
+                c = Class.forName(e.getKey(), false, loader);
+            } catch (ClassNotFoundException x) {
+                throw new ConfigError(where + " is not in the jar or on nanopy's class path");
+            } catch (LinkageError x) {
+                throw new ConfigError(where + " cannot be loaded: " + x);
+            }
+            if (!Pass.class.isAssignableFrom(c)) {
+                throw new ConfigError(where + " does not implement " + Pass.class.getName());
+            }
+            try {
+                r.add(c);
+            } catch (IllegalStateException x) {
+                throw new ConfigError(e.getValue() + ": " + x.getMessage());
+            } catch (RuntimeException | LinkageError x) {
+                throw new ConfigError(where + " failed while loading: " + x);
+            }
+        }
+        return r;
+    }
+
+    /** The class names a plugin jar lists in {@value #SERVICES} (comments and blank lines dropped). */
+    private static List<String> listedClasses(java.nio.file.Path jar) throws ConfigError {
+        try (java.util.jar.JarFile jf = new java.util.jar.JarFile(jar.toFile())) {
+            java.util.jar.JarEntry entry = jf.getJarEntry(SERVICES);
+            if (entry == null) {
+                throw new ConfigError(jar + ": not a nanopy plugin: the jar has no " + SERVICES + " listing its passes");
+            }
+            List<String> names = new ArrayList<>();
+            try (java.io.BufferedReader br = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(jf.getInputStream(entry), java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line; (line = br.readLine()) != null;) {
+                    int hash = line.indexOf('#');
+                    String name = (hash < 0 ? line : line.substring(0, hash)).strip();
+                    if (!name.isEmpty()) {
+                        names.add(name);
+                    }
+                }
+            }
+            return names;
+        } catch (java.io.IOException e) {
+            throw new ConfigError(jar + ": not a readable jar (" + e.getMessage() + ")");
+        }
     }
 
     /** The passes of nanopy's own class path. */
@@ -91,11 +149,13 @@ public final class PassRegistry {
         Pass<?, ?> instance;
         try {
             instance = (Pass<?, ?>) type.getDeclaredConstructor().newInstance();
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new IllegalStateException("pass class " + type.getName() + ": its constructor threw " + e.getCause(), e);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("pass class " + type.getName() + " needs a public no-argument constructor", e);
         }
         PassInfo info = PassInfo.builder().name(registryName(type)).type(type).input(langs[0]).output(langs[1])
-                .description(instance.description()).build();
+                .description(instance.description()).options(instance.options()).build();
         PassInfo prev = byName.putIfAbsent(info.name(), info);
         if (prev != null && prev.type() != type) {
             throw new IllegalStateException("two passes are named " + info.name() + ": " + prev.type().getName() + " and " + type.getName());

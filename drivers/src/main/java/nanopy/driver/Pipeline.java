@@ -132,7 +132,13 @@ public record Pipeline(String name, List<Step> steps, Optional<String> run) {
                     if (eq <= 0) {
                         throw new ConfigError(origin + ":1:" + (kvStart + 1) + ": expected key=value in the options of " + name);
                     }
-                    options.put(kv.substring(0, eq).trim(), parseValue(kv.substring(eq + 1).trim()));
+                    String key = kv.substring(0, eq).trim();
+                    Object value = parseValue(kv.substring(eq + 1).trim());
+                    java.util.Optional<String> problem = info.optionProblem(key, value);
+                    if (problem.isPresent()) {
+                        throw new ConfigError(origin + ":1:" + (kvStart + 1 + kv.indexOf(key)) + ": " + problem.get());
+                    }
+                    options.put(key, value);
                     kvStart += kv.length() + 1;
                 }
                 i = close + 1;

@@ -217,6 +217,15 @@ public final class PipelineConfig {
 
     /** The default target for a file name, by extension ({@code prog.py} uses {@code extensions.py}). */
     public Optional<String> targetForFile(String fileName) {
+        return targetForExtension(fileName);
+    }
+
+    /** The default targets of the file extensions ({@code [defaults.extensions]}), in file order, without repeats. */
+    public List<String> defaultTargets() {
+        return List.copyOf(new java.util.LinkedHashSet<>(extensions.values()));
+    }
+
+    private Optional<String> targetForExtension(String fileName) {
         int dot = fileName.lastIndexOf('.');
         return dot < 0 ? Optional.empty() : Optional.ofNullable(extensions.get(fileName.substring(dot + 1)));
     }
@@ -276,11 +285,17 @@ public final class PipelineConfig {
                 }
                 Map<String, Object> mine = new LinkedHashMap<>();
                 String prefix = ref.name() + ".";
-                options.forEach((k, v) -> {
-                    if (k.startsWith(prefix)) {
-                        mine.put(k.substring(prefix.length()), v);
+                for (Map.Entry<String, Object> o : options.entrySet()) {
+                    if (o.getKey().startsWith(prefix)) {
+                        String key = o.getKey().substring(prefix.length());
+                        Optional<String> problem = info.optionProblem(key, o.getValue());
+                        if (problem.isPresent()) {
+                            throw new ConfigError(at(s.file(), ref.pos()) + problem.get() + " (in the options of " + s.kind() + "." + s.name()
+                                    + " or a section before it)");
+                        }
+                        mine.put(key, o.getValue());
                     }
-                });
+                }
                 steps.add(new Pipeline.Step(info, mine));
                 where.add(at(s.file(), ref.pos()));
             }

@@ -30,4 +30,14 @@ public interface Pass<I extends Node, O extends Node> {
 
     /** One line saying what this pass does, for {@code --list-passes}. */
     String description();
+
+    /**
+     * The options this pass reads through {@link PassContext#longOption} and its siblings: option name
+     * to value type ({@code Long.class}, {@code Double.class}, {@code Boolean.class} or
+     * {@code String.class}). A pipeline (config or {@code --passes}) that gives this pass any other
+     * option, or a value of another type, is rejected with a message naming the pass and option.
+     */
+    default java.util.Map<String, Class<?>> options() {
+        return java.util.Map.of();
+    }
 }

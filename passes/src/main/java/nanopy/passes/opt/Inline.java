@@ -48,6 +48,11 @@ public final class Inline implements Pass<NoLambda.Module, NoLambda.Module> {
         return "small non-recursive functions are copied into their call sites (option inline.threshold)";
     }
 
+    @Override
+    public java.util.Map<String, Class<?>> options() {
+        return java.util.Map.of("threshold", Long.class);
+    }
+
     private static final class Inliner extends NoLambdaRewriter {
         private final Map<String, NoLambda.FunctionDef> candidates;
         private final long threshold;

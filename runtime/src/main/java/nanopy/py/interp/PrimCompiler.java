@@ -146,7 +146,10 @@ final class PrimCompiler {
             case ListSlice -> slice(args, (a, lo, hi) -> Prims.listSlice(list(a), lo, hi));
             case Input -> f -> {
                 if (args.length == 1) {
-                    io.print(s(args[0].eval(f)));
+                    String prompt = s(args[0].eval(f));
+                    if (!io.stdinLost()) {   // CPython checks sys.stdin before it writes the prompt
+                        io.print(prompt);
+                    }
                 }
                 return readLine(sp);
             };
@@ -189,6 +192,9 @@ final class PrimCompiler {
 
     private String readLine(Span sp) {
         String line = io.readLine();
+        if (line == null && io.stdinLost()) {
+            throw Prims.error("RuntimeError", "input(): lost sys.stdin", sp);
+        }
         if (line == null) {
             throw Prims.error("EOFError", "EOF when reading a line", sp);
         }
