@@ -68,17 +68,17 @@ class CliTest {
     void dumpAfterAcceptsAListAndPrintsThoseIrsOnly() {
         Run r = nanopy("--dump-after=uniquify,flatten-lets", prog.toString());
         assertEquals(0, r.status());
-        assertTrue(r.out().startsWith(";; IR after uniquify (Arith)\n(Program\n  (Let \"x.1\""), r.out());
-        assertTrue(r.out().contains(";; IR after flatten-lets (ArithFlat)\n(Program\n  [(Assign \"x.1\" (Int 6))"), r.out());
-        assertFalse(r.out().contains("after fold-constants"), r.out());
-        assertTrue(r.out().endsWith("42\n"), r.out());
+        assertTrue(r.err().startsWith(";; IR after uniquify (Arith)\n(Program\n  (Let \"x.1\""), r.err());
+        assertTrue(r.err().contains(";; IR after flatten-lets (ArithFlat)\n(Program\n  [(Assign \"x.1\" (Int 6))"), r.err());
+        assertFalse(r.err().contains("after fold-constants"), r.err());
+        assertEquals("42\n", r.out(), "the program's output alone on stdout; the dumps on stderr, as LLVM's -print-after");
     }
 
     @Test
     void dumpBeforeShowsTheInputOfAPass() {
         Run r = nanopy("--dump-before=fold-constants", prog.toString());
-        assertTrue(r.out().contains(";; IR before fold-constants (Arith)\n"), r.out());
-        assertTrue(r.out().contains("(Prim Sub [(Int 1) (Int 1)])"), r.out());
+        assertTrue(r.err().contains(";; IR before fold-constants (Arith)\n"), r.err());
+        assertTrue(r.err().contains("(Prim Sub [(Int 1) (Int 1)])"), r.err());
     }
 
     @Test
@@ -86,20 +86,20 @@ class CliTest {
         Run r = nanopy("--dump-after-all", prog.toString());
         for (String p : List.of("parse-arith (Arith)", "uniquify (Arith)", "fold-constants (Arith)", "remove-negation (ArithNoNeg)", "remove-complex-operands (ArithAtomic)",
                 "flatten-lets (ArithFlat)")) {
-            assertTrue(r.out().contains(";; IR after " + p + "\n"), p + " in " + r.out());
+            assertTrue(r.err().contains(";; IR after " + p + "\n"), p + " in " + r.err());
         }
     }
 
     @Test
     void dumpChangedShowsUnifiedDiffsAndSaysNoChange() {
         Run r = nanopy("--dump-changed", prog.toString());
-        assertTrue(r.out().contains(";; fold-constants (Arith -> Arith): changes\n--- before fold-constants (Arith)\n+++ after fold-constants (Arith)\n"),
-                r.out());
-        assertTrue(r.out().contains("-      (Prim Add [(Var \"y.1\") (Prim Sub [(Int 1) (Int 1)])]))))")
-                || r.out().contains("(Prim Sub [(Int 1) (Int 1)])"), r.out());
+        assertTrue(r.err().contains(";; fold-constants (Arith -> Arith): changes\n--- before fold-constants (Arith)\n+++ after fold-constants (Arith)\n"),
+                r.err());
+        assertTrue(r.err().contains("-      (Prim Add [(Var \"y.1\") (Prim Sub [(Int 1) (Int 1)])]))))")
+                || r.err().contains("(Prim Sub [(Int 1) (Int 1)])"), r.err());
         Run same = nanopy("--dump-changed", "--target=example", "-c", "7");
-        assertTrue(same.out().contains(";; uniquify (Arith -> Arith): no change\n"), same.out());
-        assertTrue(same.out().contains(";; fold-constants (Arith -> Arith): no change\n"), same.out());
+        assertTrue(same.err().contains(";; uniquify (Arith -> Arith): no change\n"), same.err());
+        assertTrue(same.err().contains(";; fold-constants (Arith -> Arith): no change\n"), same.err());
     }
 
     @Test

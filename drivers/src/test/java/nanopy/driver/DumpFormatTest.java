@@ -35,7 +35,7 @@ class DumpFormatTest {
         Path prog = dir.resolve("prog.closed");
         Files.writeString(prog, CLOSED);
         Run r = CliTest.nanopy("--passes=emit-stack-code,peephole", "--dump-after=emit-stack-code", prog.toString());
-        assertEquals(new Run(0, """
+        assertEquals(new Run(0, "42\n", """
                 ;; IR after emit-stack-code (StackCode)
                   1           0 LOAD_CONST               0 (6)
                               2 STORE_GLOBAL             0 (x)
@@ -49,8 +49,7 @@ class DumpFormatTest {
                              16 POP_TOP
                              18 LOAD_CONST               4 (None)
                              20 RETURN_VALUE
-                42
-                """, ""), r);
+                """), r);
     }
 
     @Test

@@ -27,9 +27,9 @@ class MiddleEndCliTest {
         return PASSES.stream().map(p -> DynamicTest.dynamicTest(p, () -> {
             CliTest.Run r = CliTest.nanopy("--target=middle-interp", "--dump-after=" + p, "-c", PROGRAM);
             assertEquals(0, r.status(), r.err());
-            assertTrue(r.out().startsWith(";; IR after " + p + " ("), r.out());
-            assertTrue(r.out().contains("(Module"), r.out());
-            assertTrue(r.out().endsWith("[4, 4] 3\n"), r.out());
+            assertTrue(r.err().startsWith(";; IR after " + p + " ("), r.err());
+            assertTrue(r.err().contains("(Module"), r.err());
+            assertEquals("[4, 4] 3\n", r.out());
         }));
     }
 

@@ -79,7 +79,8 @@ class PluginJarTest {
         CliTest.Run pipeline = CliTest.nanopy("--plugin=" + jar, "--pipeline=" + course, "--target=example", "--print-pipeline");
         assertEquals("parse-arith,uniquify,my-fold-constants,remove-negation,remove-complex-operands,flatten-lets\n", pipeline.out());
         CliTest.Run run = CliTest.nanopy("--plugin=" + jar, "--pipeline=" + course, "--dump-after=my-fold-constants", prog.toString());
-        assertEquals(";; IR after my-fold-constants (Arith)\n(Program (Int 6))\n6\n", run.out());
+        assertEquals(";; IR after my-fold-constants (Arith)\n(Program (Int 6))\n", run.err());
+        assertEquals("6\n", run.out());
         CliTest.Run missing = CliTest.nanopy("--plugin=" + dir.resolve("nope.jar"), prog.toString());
         assertEquals(2, missing.status());
         assertTrue(missing.err().contains("nope.jar: no such plugin jar"), missing.err());
