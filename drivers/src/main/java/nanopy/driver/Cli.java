@@ -402,7 +402,8 @@ final class Cli {
                         }
                         return OK;
                     }
-                    int status = execute(driver, p, c, fileName, source);
+                    // CPython names the main script by its absolute path in tracebacks (3.9+)
+                    int status = execute(driver, p, c, file != null && !stdin ? file.toAbsolutePath().toString() : fileName, source);
                     if (o.reportRunTime) {
                         err.printf("nanopy: compile %.1f ms, run %.1f ms%n", (compiled - started) / 1e6, (System.nanoTime() - compiled) / 1e6);
                     }

@@ -12,6 +12,14 @@ public final class PyRuntimeError extends RuntimeException {
     private final String exceptionClass;
     private final String pyMessage;
     private final transient Span span;
+    /** The functions the error left, innermost first, each with the line it was running. */
+    private final transient java.util.List<TraceFrame> left = new java.util.ArrayList<>();
+    /** The line running in the frame the error is in now (starts at {@link #span()}). */
+    private transient Span current;
+    private transient boolean traced;
+
+    /** One entry of a traceback: a function and the line it was running ({@code <module>} for the top level). */
+    public record TraceFrame(String function, Span span) {}
 
     /**
      * @param exceptionClass the Python exception class, e.g. {@code ZeroDivisionError}
@@ -23,6 +31,39 @@ public final class PyRuntimeError extends RuntimeException {
         this.exceptionClass = exceptionClass;
         this.pyMessage = message;
         this.span = span;
+        this.current = span;
+    }
+
+    /**
+     * Records that the error leaves function {@code function} (the frame it is in now) for its
+     * caller, which was running the call at {@code callSite}. A runtime calls this at each call
+     * boundary as the error unwinds (a VM with an explicit call stack calls it once per frame, from
+     * the innermost), and so marks the error as {@link #traced()}.
+     */
+    public void leaveFunction(String function, Span callSite) {
+        left.add(new TraceFrame(function, current));
+        current = callSite;
+        traced = true;
+    }
+
+    /** Marks the error as traced by a runtime that records every call ({@link #leaveFunction}), even with no call on the way. */
+    public void markTraced() {
+        traced = true;
+    }
+
+    /** Whether the runtime recorded the calls the error went through, so {@link #traceback()} is complete. */
+    public boolean traced() {
+        return traced;
+    }
+
+    /** The traceback, outermost first: the top level ({@code <module>}) and then each function the error went through. */
+    public java.util.List<TraceFrame> traceback() {
+        java.util.List<TraceFrame> out = new java.util.ArrayList<>();
+        out.add(new TraceFrame("<module>", current));
+        for (int i = left.size() - 1; i >= 0; i--) {
+            out.add(left.get(i));
+        }
+        return out;
     }
 
     public String exceptionClass() {

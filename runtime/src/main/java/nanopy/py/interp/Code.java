@@ -99,6 +99,9 @@ final class Code {
                 return result.eval(f);
             }
             return body.exec(f) == RETURN ? f.ret : Values.None.NONE;
+        } catch (nanopy.ir.PyRuntimeError e) {
+            e.leaveFunction(name, span);   // the traceback's frame for this call (free unless an error passes)
+            throw e;
         } finally {
             depth.depth--;
         }

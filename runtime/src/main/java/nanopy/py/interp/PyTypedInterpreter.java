@@ -59,6 +59,9 @@ public final class PyTypedInterpreter implements Interpreter {
             try {
                 Compiler c = new Compiler(module, io, RECURSION_LIMIT);
                 c.module(module).exec(c.moduleFrame());
+            } catch (PyRuntimeError e) {
+                e.markTraced();   // every call recorded itself on the way out (Code.call)
+                failure.set(e);
             } catch (StackOverflowError e) {
                 failure.set(new PyRuntimeError("RecursionError", "maximum recursion depth exceeded", Span.NONE));
             } catch (OutOfMemoryError e) {

@@ -380,16 +380,31 @@ final class Vm {
                 }
             }
         } catch (PyRuntimeError e) {
-            throw new Failure(located(e, fn, pc));
+            throw new Failure(traced(located(e, fn, pc), fn, depth));
         } catch (ArithmeticException e) {
-            throw new Failure(TargetRuntime.error("OverflowError", "integer overflow", fn.spanAt(pc)));
+            throw new Failure(traced(TargetRuntime.error("OverflowError", "integer overflow", fn.spanAt(pc)), fn, depth));
         } catch (StackOverflowError e) {
-            throw new Failure(TargetRuntime.error("RecursionError", "maximum recursion depth exceeded", fn.spanAt(pc)));
+            throw new Failure(traced(TargetRuntime.error("RecursionError", "maximum recursion depth exceeded", fn.spanAt(pc)), fn, depth));
         } catch (OutOfMemoryError e) {
             throw new Failure(TargetRuntime.error("MemoryError", "", fn.spanAt(pc)));
         } catch (RuntimeException e) {
             throw new Failure(TargetRuntime.error("SystemError", "regvm: " + e, fn.spanAt(pc)));
         }
+    }
+
+    /**
+     * Records the traceback of an error raised in {@code fn} at call depth {@code depth}: each frame
+     * on the call stack, innermost first, with the line of the call it was making (tail calls reuse
+     * a frame, so a tail-called function's caller is not among them).
+     */
+    private PyRuntimeError traced(PyRuntimeError e, Loaded.Fn fn, int depth) {
+        Loaded.Fn inner = fn;
+        for (int d = depth - 1; d >= 0; d--) {
+            e.leaveFunction(inner.name(), callFn[d].spanAt(callPc[d] - 1));
+            inner = callFn[d];
+        }
+        e.markTraced();
+        return e;
     }
 
     static Object listGet(Object list, long i) {
