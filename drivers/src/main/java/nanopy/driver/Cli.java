@@ -387,6 +387,11 @@ final class Cli {
                         target.get().write(c.program(), o.output);
                         return OK;
                     }
+                    if (o.output != null && complete && !o.output.toString().endsWith(".ir")) {
+                        err.println("error: target '" + p.name() + "' has no artifact file for -o to write (regvm writes bytecode, llvm an"
+                                + " executable); -o FILE.ir writes its final IR as text");
+                        return USAGE;
+                    }
                     String ir = IrText.print(c.language(), c.program(), o.dumpSpans) + "\n";
                     if (o.output != null) {
                         Files.writeString(o.output, ir, StandardCharsets.UTF_8);

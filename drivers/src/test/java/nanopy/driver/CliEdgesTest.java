@@ -60,6 +60,17 @@ class CliEdgesTest {
     }
 
     @Test
+    void buildOutputIsTheTargetsRealArtifactOrAClearRefusal() throws IOException {
+        program();
+        CPython.Output expected = CPython.run(dir, "", "prog.py");
+        assertEquals(0, Launcher.run(dir, "", "build", "--target=regvm", "prog.py", "-o", "prog.nbc").status());
+        assertEquals(new Launcher.Result(0, expected.stdout(), ""), Launcher.run(dir, "", "run", "prog.nbc"));
+        assertEquals(new Launcher.Result(2, "", "error: target 'stackvm' has no artifact file for -o to write (regvm writes bytecode, llvm an"
+                + " executable); -o FILE.ir writes its final IR as text\n"), Launcher.run(dir, "", "build", "--target=stackvm", "prog.py", "-o", "x.nbc"));
+        assertTrue(!Files.exists(dir.resolve("x.nbc")));
+    }
+
+    @Test
     void irHelpPrintsTheIrSubcommands() {
         Launcher.Result r = Launcher.run(dir, "", "ir", "--help");
         assertEquals(0, r.status(), r.stderr());
