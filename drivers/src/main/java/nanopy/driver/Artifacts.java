@@ -1,6 +1,5 @@
 package nanopy.driver;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
@@ -19,10 +18,10 @@ final class Artifacts {
     private Artifacts() {}
 
     /** Runs artifact {@code file} on {@code target}; returns the exit status. */
-    static int run(Target target, Path file, BufferedReader in, PrintStream out, PrintStream err) {
-        ProgramIo io = new ProgramIo(in, out);
+    static int run(Target target, Path file, ProgramIo io, PrintStream err) {
         try {
             target.runArtifact(file, io);
+            io.flush();
             return Cli.OK;
         } catch (NoSuchFileException e) {
             err.println("error: " + file + ": no such file");
@@ -34,6 +33,7 @@ final class Artifacts {
             err.println("error: " + file + ": " + e.getMessage());
             return Cli.USER_ERROR;
         } catch (PyRuntimeError e) {
+            io.flush();
             err.print(Tracebacks.render(file.toString(), null, e));
             return Cli.USER_ERROR;
         }

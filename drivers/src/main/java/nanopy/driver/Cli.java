@@ -312,7 +312,7 @@ final class Cli {
         if (mode == Mode.RUN && o.code == null) {
             Optional<Target> artifactTarget = driver.targetForArtifact(file);
             if (artifactTarget.isPresent()) {
-                return Artifacts.run(artifactTarget.get(), file, in, out, err);
+                return Artifacts.run(artifactTarget.get(), file, programIo(), err);
             }
         }
         boolean stdin = file != null && file.toString().equals("-");

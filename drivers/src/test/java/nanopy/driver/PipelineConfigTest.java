@@ -1,6 +1,7 @@
 package nanopy.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -90,18 +91,32 @@ class PipelineConfigTest {
         Path f = write("""
                 base = "builtin"
                 [target.tuned]
+                after = "closed"
+                passes = ["emit-stack-code", "peephole"]
+                run = "stackvm"
+                [target.tuned.options]
+                "inline.threshold" = 7
+                """);
+        Pipeline p = PipelineConfig.load(f).resolve("tuned", REGISTRY);
+        assertTrue(p.canonical().contains(",inline{threshold=7},"), p.canonical());
+        assertEquals(Map.of("inline.threshold", 7L), p.options());
+        Pipeline again = Pipeline.parse(p.canonical(), "--passes", REGISTRY);
+        assertEquals(p.steps(), again.steps());
+        assertEquals(p.canonical(), again.canonical());
+    }
+
+    @Test
+    void optionsAPassDoesNotDeclareAreRejected() throws IOException {
+        Path f = write("""
+                base = "builtin"
+                [target.tuned]
                 after = "arith-front"
                 passes = ["remove-negation", "remove-complex-operands", "flatten-lets"]
                 run = "interpret"
                 [target.tuned.options]
                 "fold-constants.max" = 20
-                "flatten-lets.name" = "a b"
                 """);
-        Pipeline p = PipelineConfig.load(f).resolve("tuned", REGISTRY);
-        assertEquals("parse-arith,uniquify,fold-constants{max=20},remove-negation,remove-complex-operands,flatten-lets{name=\"a b\"}", p.canonical());
-        assertEquals(Map.of("fold-constants.max", 20L, "flatten-lets.name", "a b"), p.options());
-        Pipeline again = Pipeline.parse(p.canonical(), "--passes", REGISTRY);
-        assertEquals(p.steps(), again.steps());
-        assertEquals(p.canonical(), again.canonical());
+        ConfigError e = org.junit.jupiter.api.Assertions.assertThrows(ConfigError.class, () -> PipelineConfig.load(f).resolve("tuned", REGISTRY));
+        assertTrue(e.getMessage().contains("pass 'fold-constants' has no option 'max' (it takes none)"), e.getMessage());
     }
 }
