@@ -51,11 +51,11 @@ final class PrimCompiler {
             case IntPow -> (a, b) -> Prims.pow(l(a), l(b), sp);
             case IntMin -> (a, b) -> l(b) < l(a) ? b : a;
             case IntMax -> (a, b) -> l(b) > l(a) ? b : a;
-            case IntTrueDiv -> (a, b) -> Prims.trueDiv(d(a), d(b), true, sp);
+            case IntTrueDiv -> (a, b) -> Prims.trueDiv(l(a), l(b), sp);
             case FloatAdd -> (a, b) -> d(a) + d(b);
             case FloatSub -> (a, b) -> d(a) - d(b);
             case FloatMul -> (a, b) -> d(a) * d(b);
-            case FloatDiv -> (a, b) -> Prims.trueDiv(d(a), d(b), false, sp);
+            case FloatDiv -> (a, b) -> Prims.trueDiv(d(a), d(b), sp);
             case FloatFloorDiv -> (a, b) -> Prims.floorDiv(d(a), d(b), sp);
             case FloatMod -> (a, b) -> Prims.mod(d(a), d(b), sp);
             case FloatPow -> (a, b) -> Prims.pow(d(a), d(b), sp);
@@ -67,12 +67,15 @@ final class PrimCompiler {
             case IntLe -> (a, b) -> l(a) <= l(b);
             case IntGt -> (a, b) -> l(a) > l(b);
             case IntGe -> (a, b) -> l(a) >= l(b);
-            case FloatEq -> (a, b) -> d(a) == d(b);
-            case FloatNe -> (a, b) -> d(a) != d(b);
-            case FloatLt -> (a, b) -> d(a) < d(b);
-            case FloatLe -> (a, b) -> d(a) <= d(b);
-            case FloatGt -> (a, b) -> d(a) > d(b);
-            case FloatGe -> (a, b) -> d(a) >= d(b);
+            case FloatEq -> (a, b) -> PyNumbers.compareNumbers(a, b) == 0;
+            case FloatNe -> (a, b) -> PyNumbers.compareNumbers(a, b) != 0;
+            case FloatLt -> (a, b) -> PyNumbers.compareNumbers(a, b) == -1;
+            case FloatLe -> (a, b) -> PyNumbers.compareNumbers(a, b) <= 0;
+            case FloatGt -> (a, b) -> PyNumbers.compareNumbers(a, b) == 1;
+            case FloatGe -> (a, b) -> {
+                int c = PyNumbers.compareNumbers(a, b);
+                return c == 0 || c == 1;
+            };
             case StrEq -> (a, b) -> s(a).equals(s(b));
             case StrNe -> (a, b) -> !s(a).equals(s(b));
             case StrLt -> (a, b) -> PyStrings.compare(s(a), s(b)) < 0;

@@ -1,7 +1,6 @@
 package nanopy.py.interp;
 
 import java.util.ArrayList;
-import java.util.regex.Pattern;
 import nanopy.ir.PyRuntimeError;
 import nanopy.ir.Span;
 import nanopy.py.interp.Values.PyList;
@@ -13,10 +12,6 @@ import nanopy.py.interp.Values.PyList;
  * the str methods, each failing with CPython's exception class and message.
  */
 final class Prims {
-    private static final Pattern FLOAT = Pattern.compile(
-            "[+-]?(\\d(_?\\d)*(\\.(\\d(_?\\d)*)?)?|\\.\\d(_?\\d)*)([eE][+-]?\\d(_?\\d)*)?");
-    private static final Pattern INT = Pattern.compile("[+-]?\\d(_?\\d)*");
-
     private Prims() {}
 
     /**
@@ -114,11 +109,19 @@ final class Prims {
         return result;
     }
 
-    static double trueDiv(double a, double b, boolean ints, Span s) {
+    static double trueDiv(double a, double b, Span s) {
         if (b == 0) {
-            throw error("ZeroDivisionError", ints ? "division by zero" : "float division by zero", s);
+            throw error("ZeroDivisionError", "float division by zero", s);
         }
         return a / b;
+    }
+
+    /** int / int, correctly rounded ({@link PyNumbers#trueDivide}). */
+    static double trueDiv(long a, long b, Span s) {
+        if (b == 0) {
+            throw error("ZeroDivisionError", "division by zero", s);
+        }
+        return PyNumbers.trueDivide(a, b);
     }
 
     /** CPython's float floor division: {@code float_divmod}'s quotient. */
@@ -157,14 +160,16 @@ final class Prims {
         return mod;
     }
 
+    /** Float {@code **} as CPython's {@code float_pow} ({@link PyNumbers#pow}). */
     static double pow(double a, double b, Span s) {
-        if (a == 0 && b < 0) {
+        PyNumbers.PowError e = PyNumbers.powError(a, b);
+        if (e == PyNumbers.PowError.ZERO_TO_NEGATIVE) {
             throw error("ZeroDivisionError", "0.0 cannot be raised to a negative power", s);
         }
-        if (a < 0 && b != Math.rint(b) && Double.isFinite(b)) {
+        if (e == PyNumbers.PowError.NEGATIVE_TO_FRACTION) {
             throw error("ValueError", "a negative float to a fractional power is a complex number, not in NanoPy", s);
         }
-        double r = Math.pow(a, b);
+        double r = PyNumbers.pow(a, b);
         if (Double.isInfinite(r) && Double.isFinite(a) && Double.isFinite(b)) {
             throw error("OverflowError", "(34, 'Numerical result out of range')", s);
         }
@@ -185,32 +190,11 @@ final class Prims {
     }
 
     static long strToInt(String str, Span s) {
-        String t = str.strip();
-        if (!INT.matcher(t).matches()) {
-            throw error("ValueError", "invalid literal for int() with base 10: " + Values.repr(str), s);
-        }
-        try {
-            return Long.parseLong(t.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw overflow(s);
-        }
+        return PyParse.parseInt(str, s);
     }
 
     static double strToFloat(String str, Span s) {
-        String t = str.strip();
-        String lower = t.toLowerCase(java.util.Locale.ROOT);
-        String unsigned = lower.startsWith("-") || lower.startsWith("+") ? lower.substring(1) : lower;
-        double sign = lower.startsWith("-") ? -1.0 : 1.0;
-        if (unsigned.equals("inf") || unsigned.equals("infinity")) {
-            return sign * Double.POSITIVE_INFINITY;
-        }
-        if (unsigned.equals("nan")) {
-            return Double.NaN;
-        }
-        if (!FLOAT.matcher(t).matches()) {
-            throw error("ValueError", "could not convert string to float: " + Values.repr(str), s);
-        }
-        return Double.parseDouble(t.replace("_", ""));
+        return PyParse.parseFloat(str, s);
     }
 
     static int index(long i, int size, String what, Span s) {
@@ -236,11 +220,18 @@ final class Prims {
         return new PyList(a >= b ? new ArrayList<>() : new ArrayList<>(l.items.subList(a, b)));
     }
 
+    /**
+     * {@code str * n}: CPython's OverflowError when the result would have more than 2**63 - 1 code
+     * points, a MemoryError when it would not fit a Java string (2**31 - 17 UTF-16 units).
+     */
     static String strRepeat(String str, long n, Span s) {
         if (n <= 0 || str.isEmpty()) {
             return "";
         }
-        if (n * str.length() > Integer.MAX_VALUE - 16 || n > Integer.MAX_VALUE) {
+        if (n > Long.MAX_VALUE / PyStrings.length(str)) {
+            throw error("OverflowError", "repeated string is too long", s);
+        }
+        if (n > (Integer.MAX_VALUE - 16) / str.length()) {
             throw error("MemoryError", "", s);
         }
         return str.repeat((int) n);
@@ -259,9 +250,9 @@ final class Prims {
         return new PyList(out);
     }
 
+    /** Python's {@code str.isspace()} of a UTF-16 unit (every Unicode space is in the BMP). */
     private static boolean space(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0b || c == 0x0c
-                || c >= 0x1c && c <= 0x1f || c == 0x85 || c > 0x7f && Character.isWhitespace(c) || c == 0xa0;
+        return PyParse.isSpace(c);
     }
 
     static PyList split(String str) {
@@ -333,6 +324,9 @@ final class Prims {
     }
 
     static String chr(long c, Span s) {
+        if (c != (int) c) {
+            throw error("OverflowError", "Python int too large to convert to C int", s);
+        }
         if (c < 0 || c > 0x10ffff) {
             throw error("ValueError", "chr() arg not in range(0x110000)", s);
         }

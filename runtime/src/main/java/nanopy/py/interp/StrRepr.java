@@ -3,7 +3,8 @@ package nanopy.py.interp;
 /**
  * Python's {@code repr} of a str: single quotes unless the text has a single quote and no double
  * quote; backslash escapes for the quote, backslash, tab, newline and carriage return;
- * {@code \xNN}, {@code \\uNNNN} or {@code \\UNNNNNNNN} for characters that are not printable.
+ * {@code \xNN}, {@code \\uNNNN} or {@code \\UNNNNNNNN} for characters that are not printable
+ * (CPython's {@code str.isprintable()}, of its Unicode version).
  */
 final class StrRepr {
     private StrRepr() {}
@@ -35,17 +36,43 @@ final class StrRepr {
         sb.append(quote);
     }
 
+    /**
+     * CPython's {@code str.isprintable()}: its Unicode version's (14.0 for 3.11), read from
+     * {@code unprintable.txt} (written from the oracle by {@code tools/numeric-sweep --unprintable}),
+     * not the JDK's, whose newer Unicode prints characters CPython escapes.
+     */
     private static boolean printable(int c) {
         if (c < 0x7f) {
             return c >= 0x20;
         }
-        if (c < 0xa1) {
-            return false;
+        int[] firsts = Unprintable.FIRSTS;
+        int k = java.util.Arrays.binarySearch(firsts, c);
+        int i = k >= 0 ? k : -k - 2;
+        return i < 0 || c > Unprintable.LASTS[i];
+    }
+
+    /** The ranges of unprintable code points, loaded on first use. */
+    private static final class Unprintable {
+        static final int[] FIRSTS;
+        static final int[] LASTS;
+
+        static {
+            java.util.List<int[]> ranges = new java.util.ArrayList<>();
+            try (var in = StrRepr.class.getResourceAsStream("unprintable.txt")) {
+                if (in == null) {
+                    throw new IllegalStateException("nanopy/py/interp/unprintable.txt is missing from the class path");
+                }
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).split("\n")) {
+                    if (!line.isBlank() && !line.startsWith("#")) {
+                        String[] f = line.strip().split(" ");
+                        ranges.add(new int[] {Integer.parseInt(f[0], 16), Integer.parseInt(f[1], 16)});
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            FIRSTS = ranges.stream().mapToInt(r -> r[0]).toArray();
+            LASTS = ranges.stream().mapToInt(r -> r[1]).toArray();
         }
-        return switch (Character.getType(c)) {
-            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
-                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
-            default -> true;
-        };
     }
 }

@@ -213,7 +213,12 @@ public final class TargetRuntime {
 
     /** Python's float {@code /}, with ZeroDivisionError. */
     public static double trueDiv(double a, double b, Span span) {
-        return Prims.trueDiv(a, b, false, span);
+        return Prims.trueDiv(a, b, span);
+    }
+
+    /** Python's int {@code /}: correctly rounded ({@link PyNumbers#trueDivide}), with ZeroDivisionError. */
+    public static double trueDiv(long a, long b, Span span) {
+        return Prims.trueDiv(a, b, span);
     }
 
     /** Python's float {@code **}, with ZeroDivisionError, ValueError and OverflowError as PyTyped raises them. */

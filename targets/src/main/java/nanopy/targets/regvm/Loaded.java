@@ -36,12 +36,14 @@ final class Loaded {
         int n = image.pool().size();
         primPool = new long[n];
         refPool = new Object[n];
-        for (int i = 0; i < n; i++) {
-            switch (image.pool().get(i)) {
+        int i = 0;
+        for (RegImage.Const k : image.pool()) {
+            switch (k) {
                 case RegImage.IntConst c -> primPool[i] = c.value();
                 case RegImage.FloatConst c -> primPool[i] = Double.doubleToRawLongBits(c.value());
                 case RegImage.StrConst c -> refPool[i] = c.value();
             }
+            i++;
         }
         primGlobals = image.primGlobals();
         refGlobals = image.refGlobals();
@@ -58,8 +60,14 @@ final class Loaded {
         int[] code = fc.code().toJavaStream().mapToInt(Integer::intValue).toArray();
         int[] lines = fc.lines().toJavaStream().mapToInt(Integer::intValue).toArray();
         java.util.ArrayList<TargetRuntime.Applier> appliers = new java.util.ArrayList<>();
-        Fn probe = new Fn(fc.name(), fc.primFrame(), fc.refFrame(), code, lines, null);
+        int line = 0;
+        Span at = Span.NONE;
         for (int pc = 0; pc < code.length; ) {
+            // the line table is sorted by offset: the span of pc is that of the last entry at or before it (as spanAt)
+            while (line + 2 < lines.length && lines[line] <= pc) {
+                at = Span.at(lines[line + 1], lines[line + 2]);
+                line += 3;
+            }
             int len = Ops.length(code, pc);
             if (len < 0) {
                 throw new IllegalArgumentException("function " + fc.name() + ": bad instruction at offset " + pc);
@@ -75,7 +83,7 @@ final class Loaded {
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("function " + fc.name() + ": unknown primitive " + name, e);
                 }
-                appliers.add(TargetRuntime.applier(op, code[pc + 3], probe.spanAt(pc), io));
+                appliers.add(TargetRuntime.applier(op, code[pc + 3], at, io));
                 code[pc + 2] = appliers.size() - 1;
             }
             Check.operands(this, fc, code, pc);

@@ -23,7 +23,15 @@ final class PrimSelector {
 
     /** Whether a branch on {@code p} becomes one compare-and-branch. */
     static boolean fusable(Blocks.Prim p) {
-        return typedCompare(p.op()) != null;
+        return typedCompare(p.op()) != null && !mixedCompare(p);
+    }
+
+    /**
+     * A float comparison with an int operand: it runs in the shared runtime, which compares exactly
+     * ({@code 2**53 + 1 == 2.0**53} is false), never by converting the int to a double.
+     */
+    private static boolean mixedCompare(Blocks.Prim p) {
+        return floatOp(p.op()) && typedCompare(p.op()) != null && p.args().exists(a -> Types.isInt(Types.typeOf(a)));
     }
 
     static Opcode compareOpcode(Blocks.Prim p) {
@@ -86,7 +94,7 @@ final class PrimSelector {
         return op.name().startsWith("Float") && op != PrimOp.FloatToInt;
     }
 
-    /** The operands of a typed primitive, ints converted to floats for float operations. */
+    /** The operands of a typed primitive, ints converted to floats for float arithmetic (never for comparisons: see {@link #fusable}). */
     List<RegCode.Operand> compareOperands(Blocks.Prim p) {
         List<RegCode.Operand> out = List.empty();
         for (Blocks.Atom a : p.args()) {
@@ -154,7 +162,7 @@ final class PrimSelector {
             fs.add(imm.op(), List.of(dst), List.of(imm.operand()), List.of(imm.imm()), sp);
             return;
         }
-        Opcode op = typed(p.op());
+        Opcode op = mixedCompare(p) ? null : typed(p.op());
         if (op != null) {
             fs.add(op, List.of(dst), compareOperands(p), List.empty(), sp);
             return;

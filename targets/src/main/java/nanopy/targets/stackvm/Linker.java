@@ -44,8 +44,9 @@ final class Linker {
         }
         for (Code c : codes) {
             Object[] consts = constTables.get(c.name());
-            for (int i = 0; i < consts.length; i++) {
-                consts[i] = value(c.consts().get(i));
+            int i = 0;
+            for (StackCode.Const k : c.consts()) {
+                consts[i++] = value(k);
             }
         }
         return byName.get(codes.head().name());
@@ -74,12 +75,13 @@ final class Linker {
         int[] args = new int[n];
         Span[] spans = new Span[n];
         Object[] operations = new Object[n];
-        for (int i = 0; i < n; i++) {
-            Instr in = c.instrs().get(i);
+        int i = 0;
+        for (Instr in : c.instrs()) {
             ops[i] = in.op();
             args[i] = Opcodes.isJump(in.op()) ? Opcodes.jumpTarget(in.op(), i, in.arg()) : in.arg();
             spans[i] = in.span();
             operations[i] = operation(in);
+            i++;
         }
         int[] slots = c.names().map(g -> globals.computeIfAbsent(g, k -> globals.size())).toJavaStream()
                 .mapToInt(Integer::intValue).toArray();
@@ -111,24 +113,24 @@ final class Linker {
 
     /** The deepest the operand stack gets, by a walk of every path from the first instruction. */
     private static int maxStack(Code c) {
-        List<Instr> instrs = c.instrs();
-        int[] depth = new int[instrs.size()];
+        Instr[] instrs = c.instrs().toJavaArray(Instr[]::new);
+        int[] depth = new int[instrs.length];
         Arrays.fill(depth, -1);
         ArrayDeque<Integer> work = new ArrayDeque<>();
         int max = 0;
-        if (!instrs.isEmpty()) {
+        if (instrs.length > 0) {
             depth[0] = 0;
             work.push(0);
         }
         while (!work.isEmpty()) {
             int i = work.pop();
-            Instr in = instrs.get(i);
+            Instr in = instrs[i];
             int after = depth[i] + Opcodes.stackEffect(in.op(), in.arg());
             max = Math.max(max, Math.max(depth[i], after));
             if (Opcodes.isJump(in.op())) {
                 reach(depth, work, Opcodes.jumpTarget(in.op(), i, in.arg()), after);
             }
-            if (!Opcodes.endsFlow(in.op()) && i + 1 < instrs.size()) {
+            if (!Opcodes.endsFlow(in.op()) && i + 1 < instrs.length) {
                 reach(depth, work, i + 1, after);
             }
         }
