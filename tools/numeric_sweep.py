@@ -41,6 +41,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "golden", "sweep")
 PYTHON = "/usr/bin/python3.11" if os.path.exists("/usr/bin/python3.11") else sys.executable
 MIN, MAX = -(1 << 63), (1 << 63) - 1
+LITERAL_CHUNK = 40  # literal cases per function
 JVM_STRING = 2**31 - 17  # the most UTF-16 units of a NanoPy str on the JVM
 
 # ---------------------------------------------------------------------------------------------
@@ -285,6 +286,29 @@ def program(name, sections):
                     rule = "cpython" if o[2] is None else "nanopy: " + o[2]
                     errors.append(f"{stdin}\t{o[1]}\t{desc}\t{rule}")
         masks.append("".join(mask))
+    # literal (constant-folded) cases, in functions of LITERAL_CHUNK lines (small functions for register allocation)
+    lit = []
+    for k, sec in enumerate(sections):
+        if not sec.literal:
+            continue
+        for t in sec.ops:
+            for idx, args in combos(sec, sec.literal):
+                o = outcome(t, args, sec.types, constant=True)
+                desc = t.format(**{n: show(v, ty) for n, v, ty in zip("abc", args, sec.types)})
+                if o[0] == "known":
+                    if f"{desc}\t{o[1]}\t{o[2]}" not in known:
+                        known.append(f"{desc}\t{o[1]}\t{o[2]}")
+                    continue
+                if o[0] != "ok":
+                    continue
+                lits = {n: literal(v, ty) for n, v, ty in zip("abc", args, sec.types)}
+                lit.append((f"    print({t.format(**lits)})", desc + "  (literals)", o[1]))
+    chunks = [lit[i:i + LITERAL_CHUNK] for i in range(0, len(lit), LITERAL_CHUNK)]
+    for j, chunk in enumerate(chunks):
+        src.append("")
+        src.append(f"def lit{j}() -> None:")
+        src.extend(line for line, _, _ in chunk)
+    src.append("")
     for k, m in enumerate(masks):
         src.append(f'm{k}: str = "{m}"')
     src.append("sec = int(input())")
@@ -300,27 +324,10 @@ def program(name, sections):
         call = ", ".join(f"t{k}_{p}[i{p}]" for p in range(len(sec.types)))
         src.append(f"{indent}    s{k}(op, {call})")
         src.append(f"{indent}n += 1")
-    # literal (constant-folded) cases
-    lit_lines = 0
-    for k, sec in enumerate(sections):
-        if not sec.literal:
-            continue
-        for t in sec.ops:
-            for idx, args in combos(sec, sec.literal):
-                o = outcome(t, args, sec.types, constant=True)
-                if o[0] == "known":
-                    if f"{t.format(**{n: show(v, ty) for n, v, ty in zip('abc', args, sec.types)})}\t{o[1]}\t{o[2]}" not in known:
-                        known.append(f"{t.format(**{n: show(v, ty) for n, v, ty in zip('abc', args, sec.types)})}\t{o[1]}\t{o[2]}")
-                    continue
-                if o[0] != "ok":
-                    continue
-                lits = {n: literal(v, ty) for n, v, ty in zip("abc", args, sec.types)}
-                src.append(f"    print({t.format(**lits)})")
-                cases.append(t.format(**{n: show(v, ty) for n, v, ty in zip("abc", args, sec.types)}) + "  (literals)")
-                expected.append(o[1])
-                lit_lines += 1
-    if lit_lines == 0:
-        src.append("    pass")
+    for j, chunk in enumerate(chunks):
+        src.append(f"    lit{j}()")
+        cases.extend(desc for _, desc, _ in chunk)
+        expected.extend(out for _, _, out in chunk)
     for k, sec in enumerate(sections):
         src.append(f"if sec == {k}:")
         src.append("    op = int(input())")
