@@ -28,7 +28,7 @@ Every other expected line is CPython's.
 usage: tools/numeric-sweep [--check | --digit-zeros | --unprintable]
   --check        fail if a checked-in file would change
   --digit-zeros  print the Unicode decimal digit zeros the runtime's int()/float() table must list
-  --unprintable  write the runtime's table of the code points a str's repr escapes (ir-defs resources)
+  --unprintable  write the runtime's table of the code points a str's repr escapes (runtime module resources)
 """
 
 import math
@@ -358,7 +358,7 @@ def digit_zeros():
     return [c for c in range(sys.maxunicode + 1) if unicodedata.decimal(chr(c), None) == 0]
 
 
-UNPRINTABLE = os.path.join(ROOT, "ir-defs", "src", "main", "resources", "nanopy", "py", "interp", "unprintable.txt")
+UNPRINTABLE = os.path.join(ROOT, "runtime", "src", "main", "resources", "nanopy", "py", "interp", "unprintable.txt")
 
 
 def write_unprintable():
