@@ -315,6 +315,9 @@ final class Cli {
                 return Artifacts.run(artifactTarget.get(), file, programIo(), err);
             }
         }
+        if (mode == Mode.RUN && o.code == null && BrainfuckFiles.isBrainfuckFile(file)) {
+            return BrainfuckFiles.run(file, in, out, err);
+        }
         boolean stdin = file != null && file.toString().equals("-");
         String fileName = o.code != null ? "<string>" : stdin ? "<stdin>" : file != null ? file.toString() : "<none>";
         if (o.code != null && o.target == null && o.passes == null) {
@@ -385,6 +388,10 @@ final class Cli {
                     Optional<Target> target = complete ? driver.target(p) : Optional.empty();
                     if (o.output != null && target.isPresent() && target.get().writes(c.program())) {
                         target.get().write(c.program(), o.output);
+                        return OK;
+                    }
+                    if (o.output != null && complete && BrainfuckFiles.isBrainfuck(c.program())) {
+                        BrainfuckFiles.write(c.program(), o.output);
                         return OK;
                     }
                     if (o.output != null && complete && !o.output.toString().endsWith(".ir")) {
