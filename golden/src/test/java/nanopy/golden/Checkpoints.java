@@ -48,6 +48,22 @@ final class Checkpoints {
      *
      * @throws IllegalStateException when the file names a pass the target does not have
      */
+    /**
+     * The program ids ({@code suite/name}) a target's table limits it to with {@code programs}, or
+     * empty when it runs on every program (a slow target checks a chosen sample).
+     */
+    java.util.Optional<java.util.Set<String>> programsOf(String target) {
+        TomlArray arr = toml.getArray(List.of(target, "programs"));
+        if (arr == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < arr.size(); i++) {
+            ids.add(arr.getString(i));
+        }
+        return java.util.Optional.of(ids);
+    }
+
     List<String> of(Pipeline target, String suite) {
         TomlArray arr = toml.getArray(List.of(target.name(), "after"));
         TomlArray suites = toml.getArray(List.of(target.name(), "suites"));

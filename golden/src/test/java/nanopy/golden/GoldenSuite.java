@@ -36,8 +36,18 @@ record GoldenSuite(Driver driver, List<GoldenCases.Case> cases, Checkpoints chec
         Targets targets = new Targets(driver);
         List<String> notices = new ArrayList<>(targets.notices());
         List<Path> dirs = Suites.discover(GoldenLayout.repoRoot(), notices);
-        List<GoldenCases.Case> cases = GoldenCases.collect(targets, dirs, Set.of(), notices);
-        return new GoldenSuite(driver, cases, Checkpoints.load(GoldenLayout.checkpointsFile()), dirs, notices);
+        List<GoldenCases.Case> all = GoldenCases.collect(targets, dirs, Set.of(), notices);
+        Checkpoints checkpoints = Checkpoints.load(GoldenLayout.checkpointsFile());
+        List<GoldenCases.Case> cases = new ArrayList<>();
+        for (GoldenCases.Case c : all) {
+            String target = c.pipeline().name();
+            if (checkpoints.programsOf(target).map(ids -> ids.contains(c.program().id())).orElse(true)) {
+                cases.add(c);
+            }
+        }
+        targets.all().keySet().forEach(t -> checkpoints.programsOf(t).ifPresent(ids -> notices.add(
+                "target " + t + " checks only the " + ids.size() + " programs its checkpoints.toml table lists")));
+        return new GoldenSuite(driver, cases, checkpoints, dirs, notices);
     }
 
     /** True when the case's program must be rejected at compile time. */

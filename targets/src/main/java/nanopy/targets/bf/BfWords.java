@@ -30,12 +30,12 @@ final class BfWords {
 
     /**
      * Writes the error marker and {@code line}, then stops the machine (the frame's MARK becomes 0),
-     * if {@code flag} is nonzero; the flag is consumed.
+     * if {@code flag} is nonzero and no error was raised before (MARK is still 1); the flag is consumed.
      */
     void raiseIf(int flag, String line) {
         a.open(flag);
         a.clear(flag);
-        raise(line);
+        a.when(MARK, () -> raise(line));
         a.close(flag);
     }
 

@@ -42,6 +42,7 @@ public final class LowerToTape implements Pass<Blocks.Module, Tape.Program> {
     private PassContext ctx;
     private final Map<String, Integer> globals = new HashMap<>();
     private final Map<String, Integer> entries = new HashMap<>();
+    private final Map<String, Integer> functionConstants = new HashMap<>();
     private final java.util.List<Tape.Block> out = new ArrayList<>();
     private int nextId;
     private int frameSize = LOCALS;
@@ -64,13 +65,55 @@ public final class LowerToTape implements Pass<Blocks.Module, Tape.Program> {
             entries.put(d.name(), own.get(d.blocks().head().label()));
         }
         int moduleEntry = ids.get(m).get(m.body().head().label());
+        findFunctionConstants(m);
         new Function(null, List.empty(), m.locals(), m.body(), ids.get(m)).lower();
         for (Blocks.Def d : m.defs()) {
             new Function(d.name(), d.params(), d.locals(), d.blocks(), ids.get(d)).lower();
         }
+        if (firstUnsupported != null) {
+            ctx.error(firstUnsupported, unsupportedWhat);
+        }
         ctx.throwIfErrors();
         out.sort(java.util.Comparator.comparingInt(Tape.Block::id));
         return new Tape.Program(frameSize, moduleEntry, RECURSION_LIMIT, List.ofAll(out), Span.NONE);
+    }
+
+    /**
+     * Globals that are assigned once, in the module body, a freshly made closure of a top-level def
+     * (what {@code def f} at module level becomes): their reads become the def's entry block id, so a
+     * call does not walk down the stack to frame -1 to find its callee.
+     */
+    private void findFunctionConstants(Blocks.Module m) {
+        Map<String, Integer> stores = new HashMap<>();
+        Map<String, String> closures = new HashMap<>();
+        Map<String, String> candidates = new HashMap<>();
+        java.util.function.Consumer<List<Blocks.Block>> count = blocks -> {
+            for (Blocks.Block b : blocks) {
+                for (Blocks.Stmt st : b.body()) {
+                    if (st instanceof Blocks.Assign as && as.target() instanceof Blocks.GlobalTarget g) {
+                        stores.merge(g.name(), 1, Integer::sum);
+                    }
+                }
+            }
+        };
+        count.accept(m.body());
+        m.defs().forEach(d -> count.accept(d.blocks()));
+        for (Blocks.Block b : m.body()) {
+            for (Blocks.Stmt st : b.body()) {
+                if (st instanceof Blocks.Assign as && as.target() instanceof Blocks.VarTarget v
+                        && as.value() instanceof Blocks.AllocateClosure c) {
+                    closures.put(v.name(), c.code());
+                } else if (st instanceof Blocks.Assign as && as.target() instanceof Blocks.GlobalTarget g
+                        && as.value() instanceof Blocks.Var v && closures.containsKey(v.name())) {
+                    candidates.put(g.name(), closures.get(v.name()));
+                }
+            }
+        }
+        candidates.forEach((g, code) -> {
+            if (stores.get(g) == 1) {
+                functionConstants.put(g, entries.get(code));
+            }
+        });
     }
 
     private Map<String, Integer> number(List<Blocks.Block> blocks) {
@@ -109,10 +152,16 @@ public final class LowerToTape implements Pass<Blocks.Module, Tape.Program> {
         return t.getClass().getSimpleName();
     }
 
+    /** Remembers the first unsupported construct with a known position (one error is enough). */
     private void unsupported(Span at, String what) {
-        ctx.error(at, (what.equals("float") ? "float" : what) + " is not supported on the bf target"
-                + (what.equals("float") ? "" : " yet"));
+        if (firstUnsupported == null || !firstUnsupported.isKnown() && at.isKnown()) {
+            firstUnsupported = at;
+            unsupportedWhat = what + " is not supported on the bf target" + (what.equals("float") ? "" : " yet");
+        }
     }
+
+    private Span firstUnsupported;
+    private String unsupportedWhat;
 
     /** One function's (or the module body's) lowering. */
     private final class Function {
@@ -285,6 +334,9 @@ public final class LowerToTape implements Pass<Blocks.Module, Tape.Program> {
                 body.add(new Tape.SetCells(dst, List.of(b.value() ? 1 : 0), at));
             } else if (e instanceof Blocks.NoneLit) {
                 return;
+            } else if (e instanceof Blocks.GlobalVar g && functionConstants.containsKey(g.name())) {
+                int entry = functionConstants.get(g.name());
+                body.add(new Tape.SetCells(dst, List.of(entry % 256, entry / 256), at));
             } else if (e instanceof Blocks.GlobalVar g) {
                 int w = width(g.type(), at);
                 if (w > 0) {
