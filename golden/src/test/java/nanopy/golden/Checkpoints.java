@@ -43,12 +43,6 @@ final class Checkpoints {
     }
 
     /**
-     * The checkpoint passes of {@code target} for a program of {@code suite}, in pipeline order,
-     * without duplicates.
-     *
-     * @throws IllegalStateException when the file names a pass the target does not have
-     */
-    /**
      * The program ids ({@code suite/name}) a target's table limits it to with {@code programs}, or
      * empty when it runs on every program (a slow target checks a chosen sample).
      */
@@ -64,6 +58,12 @@ final class Checkpoints {
         return java.util.Optional.of(ids);
     }
 
+    /**
+     * The checkpoint passes of {@code target} for a program of {@code suite}, in pipeline order,
+     * without duplicates.
+     *
+     * @throws IllegalStateException when the file names a pass the target does not have
+     */
     List<String> of(Pipeline target, String suite) {
         TomlArray arr = toml.getArray(List.of(target.name(), "after"));
         TomlArray suites = toml.getArray(List.of(target.name(), "suites"));
