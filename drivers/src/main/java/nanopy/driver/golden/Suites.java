@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -26,7 +27,8 @@ public final class Suites {
 
     /**
      * The suite folders under {@code repoRoot}: each folder of {@link #OWN}, then each of
-     * {@link #EXTERNAL}; a missing parent folder contributes nothing and adds a notice.
+     * {@link #EXTERNAL}; a missing parent folder contributes nothing and adds a notice, and so does a
+     * suite {@code outcomes.toml} lists as pending ({@link Outcomes#pendingSuite}).
      *
      * @param repoRoot the repository root
      * @param notices receives one sentence per missing parent folder
@@ -39,7 +41,14 @@ public final class Suites {
                 continue;
             }
             try (Stream<Path> s = Files.list(parent)) {
-                s.filter(Files::isDirectory).sorted().forEach(out::add);
+                for (Path dir : s.filter(Files::isDirectory).sorted().toList()) {
+                    Optional<String> why = Outcomes.builtin().pendingSuite(dir.getFileName().toString());
+                    if (why.isPresent()) {
+                        notices.add("skipped the suite " + dir.normalize() + ": " + why.get());
+                    } else {
+                        out.add(dir);
+                    }
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list " + parent + ": " + e.getMessage(), e);
             }
