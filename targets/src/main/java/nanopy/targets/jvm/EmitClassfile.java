@@ -10,7 +10,6 @@ import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.reflect.AccessFlag;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,29 +49,42 @@ public final class EmitClassfile implements Pass<Blocks.Module, JvmClasses.Jar> 
         }
         ClassFile cf = classFile(model.interfaces.keySet(), supers);
         Map<String, byte[]> classes = new LinkedHashMap<>();
-        classes.put("npy/Program", cf.build(Names.PROGRAM, cb -> program(cb, m, model)));
+        build(cf, classes, Names.PROGRAM, cb -> program(cb, m, model));
         for (Blocks.Def d : m.defs()) {
-            ClassDesc cls = Names.closureClass(d.name());
-            classes.put(cls.descriptorString().substring(1, cls.descriptorString().length() - 1),
-                    cf.build(cls, cb -> closure(cb, d.name(), model.functions.get(d.name()))));
+            build(cf, classes, Names.closureClass(d.name()), cb -> closure(cb, d.name(), model.functions.get(d.name())));
         }
         for (var e : model.interfaces.entrySet()) {
-            String name = e.getKey().descriptorString().substring(1, e.getKey().descriptorString().length() - 1);
-            classes.put(name, cf.build(e.getKey(), cb -> callInterface(cb, e.getValue())));
+            build(cf, classes, e.getKey(), cb -> callInterface(cb, e.getValue()));
         }
-        classes.put("npy/Ops", cf.build(Names.OPS, cb -> ops(cb, model)));
-        ArrayList<String> errors = new ArrayList<>();
+        build(cf, classes, Names.OPS, cb -> ops(cb, model));
         for (var e : classes.entrySet()) {
-            cf.verify(e.getValue()).forEach(v -> errors.add(e.getKey() + ": " + v.getMessage()));
-        }
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException("the JVM verifier rejects the generated classes: " + String.join("; ", errors));
+            List<String> errors = List.ofAll(cf.verify(e.getValue())).map(VerifyError::getMessage);
+            if (!errors.isEmpty()) {
+                throw invalid(e.getKey(), String.join("; ", errors));
+            }
         }
         List<JvmClasses.ClassBytes> out = List.empty();
         for (var e : classes.entrySet()) {
             out = out.append(new JvmClasses.ClassBytes(e.getKey(), bytes(e.getValue()), m.span()));
         }
         return new JvmClasses.Jar("npy/Program", out, m.span());
+    }
+
+    /**
+     * Builds class {@code cls} into {@code classes} (by internal name). The ClassFile API computes
+     * stack maps as it builds, so code with inconsistent types already fails here.
+     */
+    private static void build(ClassFile cf, Map<String, byte[]> classes, ClassDesc cls, java.util.function.Consumer<ClassBuilder> handler) {
+        String name = cls.descriptorString().substring(1, cls.descriptorString().length() - 1);
+        try {
+            classes.put(name, cf.build(cls, handler));
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, e.getMessage());
+        }
+    }
+
+    private static IllegalStateException invalid(String cls, String why) {
+        return new IllegalStateException("the generated class " + cls + " is invalid (the JVM's verifier would reject it): " + why);
     }
 
     private static List<Integer> bytes(byte[] b) {
@@ -104,20 +116,21 @@ public final class EmitClassfile implements Pass<Blocks.Module, JvmClasses.Jar> 
         });
         Slots moduleSlots = new Slots(List.empty(), m.locals());
         cb.withMethodBody(Names.MODULE, ConstantDescs.MTD_void, ClassFile.ACC_STATIC,
-                code -> body(code, model, moduleSlots, m.body(), null));
+                code -> body(code, model, moduleSlots, m.body(), null, null, List.empty()));
         for (Blocks.Def d : m.defs()) {
             ProgramModel.Signature sig = model.functions.get(d.name());
             Slots slots = new Slots(d.params(), d.locals());
             cb.withMethodBody(Names.member(d.name()), Names.functionType(sig.params(), sig.result()), ClassFile.ACC_STATIC,
-                    code -> body(code, model, slots, d.blocks(), sig.result()));
+                    code -> body(code, model, slots, d.blocks(), sig.result(), d.name(), d.params().tail().map(p -> p.name())));
         }
     }
 
-    private static void body(CodeBuilder code, ProgramModel model, Slots slots, List<Blocks.Block> blocks, Kind result) {
+    private static void body(CodeBuilder code, ProgramModel model, Slots slots, List<Blocks.Block> blocks, Kind result, String self,
+            List<String> params) {
         Map<String, String> known = new HashMap<>(model.known.locals(blocks));
         known.keySet().removeIf(slots::isParam);
         Label start = code.newBoundLabel();
-        new FunctionEmitter(model, slots, known, result).emit(code, blocks);
+        new FunctionEmitter(model, slots, known, result, self, params).emit(code, blocks);
         Label end = code.newBoundLabel();
         slots.all().forEach((name, slot) -> code.localVariable(slot, Names.member(name), slots.kind(name).desc, start, end));
     }

@@ -34,14 +34,21 @@ final class FunctionEmitter {
     private final Map<String, String> knownLocals;
     /** The function's result kind, or null for the module's code (which returns nothing). */
     private final Kind result;
+    /** The function's name (null for the module's code) and its parameters after the static link. */
+    private final String self;
+    private final List<String> params;
+    /** The first block: where a self tail call jumps back to. */
+    private Label entry;
     private final Map<String, Label> labels = new HashMap<>();
     private CodeBuilder cb;
 
-    FunctionEmitter(ProgramModel model, Slots slots, Map<String, String> knownLocals, Kind result) {
+    FunctionEmitter(ProgramModel model, Slots slots, Map<String, String> knownLocals, Kind result, String self, List<String> params) {
         this.model = model;
         this.slots = slots;
         this.knownLocals = knownLocals;
         this.result = result;
+        this.self = self;
+        this.params = params;
     }
 
     /** Emits the blocks into {@code code}: locals start at their kind's zero, then the blocks in order. */
@@ -54,6 +61,7 @@ final class FunctionEmitter {
         if (result != null) {
             enterCall();
         }
+        entry = labels.get(blocks.head().label());
         for (int i = 0; i < blocks.size(); i++) {
             Blocks.Block b = blocks.get(i);
             cb.labelBinding(labels.get(b.label()));
@@ -196,6 +204,14 @@ final class FunctionEmitter {
                     atom(r.value());
                     cb.return_(result.typeKind());
                 }
+            }
+            case Blocks.TailCall c when self != null && c.fn() instanceof Blocks.Var v && self.equals(knownLocals.get(v.name())) -> {
+                // a self tail call is a jump: the arguments become the parameters, same call level
+                c.args().forEach(this::atom);
+                for (int k = params.size() - 1; k >= 0; k--) {
+                    cb.storeLocal(slots.kind(params.get(k)).typeKind(), slots.slot(params.get(k)));
+                }
+                cb.goto_(entry);
             }
             case Blocks.TailCall c -> {
                 call(c.fn(), c.args(), c.type());
