@@ -14,6 +14,7 @@ import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import nanopy.ir.ProgramIo;
 import nanopy.jvm.JvmClasses;
 import nanopy.py.interp.TargetRuntime;
 import nanopy.targets.jvm.rt.JarMain;
@@ -21,8 +22,8 @@ import nanopy.targets.jvm.rt.JarMain;
 /**
  * Writes a runnable jar for {@code nanopy build --target=jvm prog.py -o app.jar} (through {@link JvmRunner#write}; {@code java -jar app.jar} on JDK 25, no nanopy install needed): the
  * generated classes, the {@code Main-Class} {@link JarMain}, and the run-time classes they use,
- * copied from where this nanopy loads them: the IR module (the shared run-time library, PyTyped's
- * primitives and values), Vavr (which that library's classes refer to), and this target's own
+ * copied from where this nanopy loads them: the run-time library module (PyTyped's primitives and
+ * values, {@link TargetRuntime}), the IR module (spans, errors, {@link ProgramIo}, the PrimOp enum), Vavr (which that library's classes refer to), and this target's own
  * {@code nanopy/targets/jvm/rt} package.
  */
 public final class JarWriter {
@@ -44,6 +45,7 @@ public final class JarWriter {
                 put(out, c.getKey() + ".class", c.getValue(), written);
             }
             copy(TargetRuntime.class, "", out, written);
+            copy(ProgramIo.class, "", out, written);
             copy(io.vavr.collection.List.class, "io/vavr/", out, written);
             copy(JarMain.class, "nanopy/targets/jvm/rt/", out, written);
         }
