@@ -1,0 +1,107 @@
+package nanopy.driver.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Collectors;
+import nanopy.driver.Driver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The differential tester: a few hundred generated programs on every target against CPython (the
+ * count is {@code -Dnanopy.fuzz.count}, default 200), the oracle's NanoPy int semantics, the
+ * shrinker, and the mutation mode. Needs {@code /usr/bin/python3.11}: skipped without it, failed
+ * without it when {@code CI=true}.
+ */
+class FuzzTest {
+    private static final Path PYTHON = Path.of("/usr/bin/python3.11");
+
+    private static void needPython() {
+        if ("true".equals(System.getenv("CI"))) {
+            assertTrue(Files.isExecutable(PYTHON), "CI needs " + PYTHON + " (the oracle)");
+        }
+        assumeTrue(Files.isExecutable(PYTHON), "no " + PYTHON + ": the fuzz tests need CPython");
+    }
+
+    private static Campaign.Report campaign(long first, long count, List<Path> mutate, Optional<Path> out) {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Campaign c = new Campaign(Driver.builtin(), new Campaign.Options(first, count, List.of(), out, Duration.ofSeconds(30), 200, 1, mutate),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+        return c.run();
+    }
+
+    @Test
+    void theSameSeedGivesTheSameProgramAndOthersDiffer() {
+        assertEquals(Campaign.generate(7), Campaign.generate(7));
+        assertNotEquals(Campaign.generate(7), Campaign.generate(8));
+    }
+
+    @Test
+    void generatedProgramsAgreeWithCPythonOnEveryTarget() {
+        needPython();
+        long count = Long.getLong("nanopy.fuzz.count", 200);
+        Campaign.Report r = campaign(1, count, List.of(), Optional.empty());
+        assertEquals(count, r.programs());
+        assertEquals(0, r.rejected(), "the generator wrote programs the front end rejects (seed 1.." + count + ")");
+        assertTrue(r.perTarget().size() >= 4, "targets compared: " + r.perTarget().keySet());
+        r.perTarget().forEach((t, n) -> assertEquals(count, n[0] + n[1], t + " did not see every program"));
+        assertEquals("", r.findings().stream().map(f -> "seed " + f.seed() + " on " + f.target() + " (pass " + f.pass() + "): "
+                + f.difference()).collect(Collectors.joining("\n")));
+    }
+
+    @Test
+    void theOracleChecksIntsAgainstTheSixtyFourBitRangeAsNanoPyDoes() {
+        needPython();
+        List<Outcome> o = new Oracle(PYTHON.toString(), 10).run(List.of(
+                new Oracle.Program("x = 9223372036854775807\nprint(x)\nx += 1\nprint(x)\n", ""),
+                new Oracle.Program("print(abs(-9223372036854775807 - 1))\n", ""),
+                new Oracle.Program("print(input_int() * 2, 7 / 2)\n", "21\n")));
+        assertEquals(new Outcome(Outcome.Kind.RUNTIME_ERROR, "9223372036854775807\n", "OverflowError: integer overflow"), o.get(0));
+        assertEquals(new Outcome(Outcome.Kind.RUNTIME_ERROR, "", "OverflowError: integer overflow"), o.get(1));
+        assertEquals(new Outcome(Outcome.Kind.OK, "42 3.5\n", ""), o.get(2));
+    }
+
+    @Test
+    void theShrinkerKeepsTheFailureAndDropsTheRest() {
+        FuzzProgram p = new ProgramGenerator(3).generate();
+        int before = p.size();
+        String target = "from typing import Callable";
+        String out = new Shrinker(text -> text.contains(target) && text.contains("print("), 500).shrink(p);
+        assertTrue(out.contains(target) && out.contains("print("), out);
+        assertTrue(p.size() < before / 4, "from " + before + " statements to " + p.size() + ":\n" + out);
+    }
+
+    @Test
+    void mutantsOfRealProgramsGetADiagnosticOrCPythonsAnswer(@TempDir Path tmp) throws Exception {
+        needPython();
+        Path prog = tmp.resolve("p.py");
+        Files.writeString(prog, """
+                def f(n: int) -> int:
+                    if n <= 1:
+                        return 1
+                    return n * f(n - 1)
+                xs: list[int] = []
+                for i in range(6):
+                    xs.append(f(i) // (i + 1))
+                print(xs, 'é' * 2, 7 / 2, -7 // 2)
+                """);
+        String a = Mutator.mutate(Files.readString(prog), new Random(5));
+        assertEquals(a, Mutator.mutate(Files.readString(prog), new Random(5)));
+        Campaign.Report r = campaign(1, 60, List.of(prog), Optional.empty());
+        assertEquals(60, r.programs());
+        assertEquals("", r.findings().stream().map(f -> "mutant " + f.seed() + " on " + f.target() + ": " + f.difference())
+                .collect(Collectors.joining("\n")));
+    }
+}
