@@ -26,7 +26,7 @@ final class Shrinker {
 
     /**
      * @param fails true when a program's source text still shows the failure
-     * @param budget the most test runs
+     * @param budget the most tests (a program seen before counts too, so shrinking always ends)
      */
     Shrinker(Predicate<String> fails, int budget) {
         this.fails = fails;
@@ -52,15 +52,12 @@ final class Shrinker {
         if (text.equals(current)) {
             return false;
         }
-        Boolean known = seen.get(text);
-        if (known != null) {
-            return known;
-        }
         if (budget <= 0) {
             return false;
         }
         budget--;
-        boolean r = fails.test(text);
+        Boolean known = seen.get(text);
+        boolean r = known != null ? known : fails.test(text);
         seen.put(text, r);
         if (r) {
             current = text;
@@ -130,11 +127,12 @@ final class Shrinker {
             case ProgramGenerator.STR -> "''";
             default -> null;
         };
-        if (simplest != null && !e.kids.isEmpty() || simplest != null && !e.template.equals(simplest)) {
+        boolean literal = e.kids.isEmpty() && (e.template.equals(simplest) || e.template.equals("1"));
+        if (simplest != null && !literal) {
             out.add(Expr.leaf(e.type, simplest));
-        }
-        if (e.type.equals(ProgramGenerator.INT) && !e.template.equals("1")) {
-            out.add(Expr.leaf(e.type, "1"));
+            if (e.type.equals(ProgramGenerator.INT)) {
+                out.add(Expr.leaf(e.type, "1"));
+            }
         }
         return out;
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The differential tester: a few hundred generated programs on every target against CPython (the
- * count is {@code -Dnanopy.fuzz.count}, default 200), the oracle's NanoPy int semantics, the
+ * count is {@code -Dnanopy.fuzz.count}, default 120), the oracle's NanoPy int semantics, the
  * shrinker, and the mutation mode. Needs {@code /usr/bin/python3.11}: skipped without it, failed
  * without it when {@code CI=true}.
  */
@@ -51,7 +51,7 @@ class FuzzTest {
     @Test
     void generatedProgramsAgreeWithCPythonOnEveryTarget() {
         needPython();
-        long count = Long.getLong("nanopy.fuzz.count", 200);
+        long count = Long.getLong("nanopy.fuzz.count", 120);
         Campaign.Report r = campaign(1, count, List.of(), Optional.empty());
         assertEquals(count, r.programs());
         assertEquals(0, r.rejected(), "the generator wrote programs the front end rejects (seed 1.." + count + ")");

@@ -124,48 +124,6 @@ final class Prims {
         return PyNumbers.trueDivide(a, b);
     }
 
-    /** The result of {@link #compare} when an operand is nan. */
-    static final int UNORDERED = 2;
-
-    /**
-     * Compares two numbers of which at least one is a float, as CPython does: an int is compared
-     * with a float exactly (CPython's {@code float_richcompare}), not after rounding it to a double
-     * ({@code 9007199254740993 > 9007199254740992.0} is true).
-     *
-     * @return -1, 0 or 1 as {@code a} is less than, equal to or greater than {@code b}; {@link #UNORDERED}
-     *     when either is nan
-     */
-    static int compare(Object a, Object b) {
-        if (a instanceof Long i) {
-            return b instanceof Long j ? Long.compare(i, j) : compareIntFloat(i, ((Number) b).doubleValue());
-        }
-        if (b instanceof Long j) {
-            int c = compareIntFloat(j, ((Number) a).doubleValue());
-            return c == UNORDERED ? c : -c;
-        }
-        double x = ((Number) a).doubleValue();
-        double y = ((Number) b).doubleValue();
-        return x < y ? -1 : x > y ? 1 : x == y ? 0 : UNORDERED;
-    }
-
-    private static int compareIntFloat(long i, double f) {
-        if (Double.isNaN(f)) {
-            return UNORDERED;
-        }
-        if (f >= 0x1p63) {
-            return -1;
-        }
-        if (f < -0x1p63) {
-            return 1;
-        }
-        double floor = Math.floor(f);
-        long whole = (long) floor;
-        if (i != whole) {
-            return i < whole ? -1 : 1;
-        }
-        return floor == f ? 0 : -1;
-    }
-
     /** CPython's float floor division: {@code float_divmod}'s quotient. */
     static double floorDiv(double vx, double wx, Span s) {
         if (wx == 0) {
