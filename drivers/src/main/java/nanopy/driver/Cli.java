@@ -97,6 +97,7 @@ final class Cli {
                 case "check" -> compile(Mode.CHECK, rest);
                 case "ir" -> ir(rest);
                 case "golden" -> nanopy.driver.golden.GoldenCommand.run(rest, out, err);
+                case "fuzz" -> nanopy.driver.fuzz.FuzzCommand.run(rest, out, err);
                 case "-V", "--version" -> {
                     out.println(VERSION);
                     yield OK;
@@ -116,6 +117,7 @@ final class Cli {
     private void help() {
         out.println("usage: nanopy [run|build|check] [options] FILE | DIR | -c CODE");
         out.println("       nanopy golden report [--pipeline FILE] [--target T] [--junit-xml FILE] [DIR...]");
+        out.println("       nanopy fuzz [--seed N] [--count N] [--target T] [--out DIR] [--junit-xml FILE] [--mutate DIR]");
         out.println("       nanopy ir describe LANGUAGE | diff A B | list | parse LANGUAGE FILE | dump --python-ast FILE");
         out.println("A nanopass compiler for NanoPy, a statically typed subset of Python 3.12.");
         out.println("Without a command, 'run' is implied: nanopy prog.py is nanopy run prog.py.");

@@ -5,9 +5,9 @@ package nanopy.driver.golden;
  * thread that was interrupted (by the {@link Watchdog} after a timeout), throws {@link Exceeded}, so
  * that a program printing forever stops.
  */
-final class BoundedOutput implements Appendable {
+public final class BoundedOutput implements Appendable {
     /** Thrown when a program prints more than the limit or its thread was interrupted. */
-    static final class Exceeded extends RuntimeException {
+    public static final class Exceeded extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         Exceeded(String message) {
@@ -19,7 +19,7 @@ final class BoundedOutput implements Appendable {
     private final int limit;
 
     /** @param limit the most characters kept */
-    BoundedOutput(int limit) {
+    public BoundedOutput(int limit) {
         this.limit = limit;
     }
 
