@@ -68,7 +68,7 @@ class BfCodeTest {
             "-----[>++<+]>.",                                      // step +1: runs 256 - v times
             "+++>+++++>++>>+++[-]<<<[>]>.<<[<]>.",                 // clear, scan right, scan left
             ">>>>+>+>+<<<[<<]>>[>>>]<.",                           // scans with steps 2 and 3
-            "+[>,.[-]<]",                                          // input until end of input (0)
+            ",[.>,]>,.",                                            // echo input until end of input (0), then , at the end
             "++[>+++[>++<-]<-]>>.",                                // nested loops around a multiply loop
             "-.>+++[<+++++>-]<.>>>><<<<[-]+++++++++++++++++++++++++++++++++.", // wrapping, offsets that cancel
         };
@@ -128,7 +128,7 @@ class BfCodeTest {
         assertEquals(4, BfCode.compile("+++++[>+++>--<<-]").size(), "ADD, then two MULs, then a SET");
         assertEquals(1, BfCode.compile("[-]").size());
         assertEquals(1, BfCode.compile("[<<<<]").size());
-        assertEquals(2, BfCode.compile("+++>>>---<<").size(), "two ADDs at offsets 0 and 3, one MOVE");
+        assertEquals(3, BfCode.compile("+++>>>---<<").size(), "two ADDs at offsets 0 and 3, one MOVE");
     }
 
     @Test
