@@ -18,6 +18,7 @@
 #include <strings.h>
 #include <unistd.h>
 #include "nanopy_rt.h"
+#include "nanopy_unprintable.h"
 
 /* ---- output: CPython's buffering (line-buffered on a terminal, else blocks) ---------------- */
 
@@ -158,8 +159,12 @@ static void *alloc_atomic(size_t bytes) {
     return p;
 }
 
+/* The longest str: the JVM's limit (2**31 - 17 characters), so that every target gives the same
+   MemoryError for the same program (docs/numeric-semantics.md, str * n). */
+#define STR_MAX (INT64_C(2147483647) - 16)
+
 static NpStr *str_new(int64_t len) {
-    if (len < 0 || len > (INT64_C(1) << 40)) nanopy_rt_error("MemoryError", "");
+    if (len < 0 || len > STR_MAX) nanopy_rt_error("MemoryError", "");
     NpStr *s = alloc_atomic(sizeof(NpStr) + (size_t) len * 4);
     s->len = len;
     return s;
@@ -256,22 +261,19 @@ static void float_repr(double x, Buf *b) {
 
 /* ---- str() and repr() of values --------------------------------------------------------- */
 
-/* Whether code point c is printable for repr (CPython's str.isprintable, approximated outside
-   Latin-1 by the Unicode categories that are never printable: controls, format characters,
-   separators other than the ASCII space, surrogates, private use, noncharacters). */
+/* Whether code point c is printable for repr: CPython 3.11's str.isprintable (Unicode 14), from
+   the ranges of nanopy_unprintable.h, which NativeBuild writes from the Java run-time library's
+   unprintable.txt (one table for every target; a C library's newer Unicode would print characters
+   CPython escapes). Binary search for the last range starting at or below c. */
 static int printable(uint32_t c) {
     if (c < 0x7f) return c >= 0x20;
-    if (c < 0xa1) return 0;
-    if (c == 0xad) return 0;
-    if (c >= 0xd800 && c <= 0xdfff) return 0;
-    if (c >= 0xe000 && c <= 0xf8ff) return 0;
-    if (c >= 0xf0000) return 0;
-    if (c == 0x1680 || (c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) || (c >= 0x205f && c <= 0x2064)
-        || (c >= 0x2066 && c <= 0x206f) || c == 0x3000 || c == 0xfeff || (c >= 0xfff9 && c <= 0xfffb)
-        || (c & 0xfffe) == 0xfffe || c == 0x61c || c == 0x180e || (c >= 0x600 && c <= 0x605) || c == 0x6dd || c == 0x70f
-        || (c >= 0xe0000 && c <= 0xe007f))
-        return 0;
-    return 1;
+    size_t lo = 0, hi = sizeof unprintable_first / sizeof unprintable_first[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (unprintable_first[mid] <= c) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo == 0 || c > unprintable_last[lo - 1];
 }
 
 static void str_repr(const NpStr *s, Buf *b) {
@@ -555,7 +557,7 @@ NpStr *nanopy_rt_str_concat(const NpStr *a, const NpStr *b) {
 NpStr *nanopy_rt_str_repeat(const NpStr *a, int64_t n) {
     if (n <= 0 || a->len == 0) return str_new(0);
     if (n > INT64_MAX / a->len) nanopy_rt_error("OverflowError", "repeated string is too long");
-    if (n > (INT64_C(1) << 40) / a->len) nanopy_rt_error("MemoryError", "");
+    if (n > STR_MAX / a->len) nanopy_rt_error("MemoryError", "");
     NpStr *s = str_new(a->len * n);
     for (int64_t i = 0; i < n; i++) memcpy(s->cp + i * a->len, a->cp, (size_t) a->len * 4);
     return s;
@@ -717,6 +719,7 @@ static char *numeric_text(const NpStr *s) {
     for (int64_t i = 0; i < s->len; i++) {
         uint32_t c = s->cp[i];
         char out = 0;
+        if (c == 0) { free(t); return NULL; } /* CPython parses a C string: a NUL ends it early */
         if (c < 127) out = (char) c;
         else if (space(c)) out = ' ';
         else {

@@ -94,20 +94,46 @@ public final class NativeBuild {
         return base.resolve("nanopy").resolve("llvm");
     }
 
-    /** The C run-time library's source files (name, text), from nanopy's resources. */
+    /**
+     * The C run-time library's source files (name, text), from nanopy's resources, plus
+     * {@code nanopy_unprintable.h}: the Java run-time library's table of the code points a str's
+     * repr escapes ({@code nanopy/py/interp/unprintable.txt}, CPython 3.11's Unicode 14) as two C
+     * arrays, so both run-time libraries read one table.
+     */
     static List<String[]> runtimeSources() {
         List<String[]> out = new ArrayList<>();
         for (String name : List.of("nanopy_rt.h", "nanopy_rt.c")) {
-            try (InputStream in = NativeBuild.class.getResourceAsStream("/nanopy/runtime/" + name)) {
-                if (in == null) {
-                    throw new IllegalStateException("nanopy's jar lacks nanopy/runtime/" + name);
-                }
-                out.add(new String[] {name, new String(in.readAllBytes(), StandardCharsets.UTF_8)});
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            out.add(new String[] {name, resource("/nanopy/runtime/" + name)});
+        }
+        out.add(new String[] {"nanopy_unprintable.h", unprintableHeader(resource("/nanopy/py/interp/unprintable.txt"))});
+        return out;
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = NativeBuild.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("nanopy's jar lacks " + path.substring(1));
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code unprintable.txt} ({@code first last} hex ranges, one a line, {@code #} comments) as C arrays. */
+    static String unprintableHeader(String table) {
+        StringBuilder firsts = new StringBuilder();
+        StringBuilder lasts = new StringBuilder();
+        for (String line : table.split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] f = line.strip().split(" ");
+                firsts.append("0x").append(f[0]).append(',');
+                lasts.append("0x").append(f[1]).append(',');
             }
         }
-        return out;
+        return "/* Written by NativeBuild from unprintable.txt: code points CPython 3.11 escapes in a repr. */\n"
+                + "static const uint32_t unprintable_first[] = {" + firsts + "};\n"
+                + "static const uint32_t unprintable_last[] = {" + lasts + "};\n";
     }
 
     private static String sha256(List<String> parts) {
