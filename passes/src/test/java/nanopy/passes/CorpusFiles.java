@@ -57,4 +57,21 @@ public final class CorpusFiles {
         String n = py.getFileName().toString();
         return py.resolveSibling(n.substring(0, n.length() - 3) + ext);
     }
+
+    /**
+     * The programs {@code drivers/.../golden/outcomes.toml} lists as slow (each makes hundreds of
+     * millions of calls), as corpus-relative paths; checked only with {@code -Dnanopy.slowTests=true}.
+     */
+    public static java.util.Set<String> slowPrograms(Path repo) {
+        String toml = read(repo.resolve("drivers/src/main/resources/nanopy/driver/golden/outcomes.toml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^programs\\s*=\\s*\\[([^\\]]*)\\]").matcher(toml.substring(Math.max(0, toml.indexOf("[slow]"))));
+        java.util.Set<String> slow = new java.util.HashSet<>();
+        if (m.find()) {
+            java.util.regex.Matcher q = java.util.regex.Pattern.compile("\"([^\"]+)\"").matcher(m.group(1));
+            while (q.find()) {
+                slow.add(q.group(1) + ".py");
+            }
+        }
+        return slow;
+    }
 }

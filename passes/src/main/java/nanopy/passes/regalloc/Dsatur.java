@@ -22,8 +22,9 @@ public final class Dsatur {
      * @param registerClass its class
      * @param index the register number, or the spill slot number when {@code spilled}
      * @param spilled whether it lives in a frame slot
+     * @param <C> the type of register classes
      */
-    public record Location(String registerClass, int index, boolean spilled) {}
+    public record Location<C>(C registerClass, int index, boolean spilled) {}
 
     /**
      * Colors {@code g}.
@@ -31,16 +32,17 @@ public final class Dsatur {
      * @param g the interference graph
      * @param precolored registers whose location is fixed (parameters in argument registers)
      * @param machine the register classes (how many registers each may use)
+     * @param <C> the type of register classes
      * @return a location for every vertex of {@code g}
      */
-    public static Map<String, Location> color(InterferenceGraph g, Map<String, Integer> precolored, MachineDescription machine) {
-        Map<String, Location> out = new LinkedHashMap<>();
+    public static <C> Map<String, Location<C>> color(InterferenceGraph<C> g, Map<String, Integer> precolored, MachineDescription<C> machine) {
+        Map<String, Location<C>> out = new LinkedHashMap<>();
         Map<String, BitSet> saturation = new HashMap<>();
         for (String v : g.vertices()) {
             saturation.put(v, g.forbidden(v));
         }
         for (var e : precolored.entrySet()) {
-            assign(g, out, saturation, e.getKey(), new Location(g.classOf(e.getKey()), e.getValue(), false));
+            assign(g, out, saturation, e.getKey(), new Location<>(g.classOf(e.getKey()), e.getValue(), false));
         }
         Map<String, BitSet> slotSaturation = new HashMap<>();
         while (out.size() < g.vertices().size()) {
@@ -55,16 +57,16 @@ public final class Dsatur {
                     }
                 }
             }
-            String cls = g.classOf(best);
-            int limit = machine.registerClass(cls).map(MachineDescription.RegisterClass::allocatable).orElse(0);
+            C cls = g.classOf(best);
+            int limit = machine.registerClass(cls).map(MachineDescription.RegisterClass<C>::allocatable).orElse(0);
             int color = chooseColor(g, out, saturation.get(best), best, false);
-            Location loc;
+            Location<C> loc;
             if (color < limit) {
-                loc = new Location(cls, color, false);
+                loc = new Location<>(cls, color, false);
             } else {
                 BitSet used = slotSaturation.computeIfAbsent(best, k -> new BitSet());
                 int slot = chooseColor(g, out, used, best, true);
-                loc = new Location(cls, slot, true);
+                loc = new Location<>(cls, slot, true);
                 for (String n : g.neighbours(best)) {
                     slotSaturation.computeIfAbsent(n, k -> new BitSet()).set(slot);
                 }
@@ -74,10 +76,10 @@ public final class Dsatur {
         return out;
     }
 
-    private static int chooseColor(InterferenceGraph g, Map<String, Location> out, BitSet taken, String v, boolean spilled) {
+    private static <C> int chooseColor(InterferenceGraph<C> g, Map<String, Location<C>> out, BitSet taken, String v, boolean spilled) {
         int fallback = taken.nextClearBit(0);
         for (String m : g.moveRelated(v)) {
-            Location l = out.get(m);
+            Location<C> l = out.get(m);
             if (l != null && l.spilled() == spilled && !taken.get(l.index())) {
                 return l.index();
             }
@@ -85,7 +87,7 @@ public final class Dsatur {
         return fallback;
     }
 
-    private static void assign(InterferenceGraph g, Map<String, Location> out, Map<String, BitSet> saturation, String v, Location loc) {
+    private static <C> void assign(InterferenceGraph<C> g, Map<String, Location<C>> out, Map<String, BitSet> saturation, String v, Location<C> loc) {
         out.put(v, loc);
         if (!loc.spilled()) {
             for (String n : g.neighbours(v)) {

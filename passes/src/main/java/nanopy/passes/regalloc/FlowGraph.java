@@ -11,8 +11,9 @@ import java.util.Set;
  *
  * @param blocks the blocks; {@code blocks.get(0)} is the entry
  * @param classOf the register class of every virtual register that occurs
+ * @param <C> the type of register classes (a target's enum)
  */
-public record FlowGraph(List<FlowBlock> blocks, Map<String, String> classOf) {
+public record FlowGraph<C>(List<FlowBlock> blocks, Map<String, C> classOf) {
     /**
      * One basic block.
      *

@@ -14,14 +14,16 @@ import java.util.Set;
  * caller-saved registers. Built as in Essentials of Compilation (chapter "Register Allocation"):
  * a step's defs interfere with everything live after it, except, for a move, its source.
  * Mutable only while {@link #build} runs.
+ *
+ * @param <C> the type of register classes (a target's enum)
  */
-public final class InterferenceGraph {
-    private final Map<String, String> classOf;
+public final class InterferenceGraph<C> {
+    private final Map<String, C> classOf;
     private final Map<String, Set<String>> edges = new LinkedHashMap<>();
     private final Map<String, Set<String>> moves = new LinkedHashMap<>();
     private final Map<String, BitSet> forbidden = new LinkedHashMap<>();
 
-    private InterferenceGraph(Map<String, String> classOf) {
+    private InterferenceGraph(Map<String, C> classOf) {
         this.classOf = classOf;
         for (String v : classOf.keySet()) {
             edges.put(v, new LinkedHashSet<>());
@@ -31,8 +33,8 @@ public final class InterferenceGraph {
     }
 
     /** Builds the graph of {@code g} from its liveness, for {@code machine}'s calling convention. */
-    public static InterferenceGraph build(FlowGraph g, Liveness live, MachineDescription machine) {
-        InterferenceGraph ig = new InterferenceGraph(g.classOf());
+    public static <C> InterferenceGraph<C> build(FlowGraph<C> g, Liveness live, MachineDescription<C> machine) {
+        InterferenceGraph<C> ig = new InterferenceGraph<>(g.classOf());
         for (FlowGraph.FlowBlock b : g.blocks()) {
             List<Set<String>> after = live.liveAfter().get(b.label());
             for (int i = 0; i < b.steps().size(); i++) {
@@ -60,16 +62,16 @@ public final class InterferenceGraph {
      * A graph from edges computed earlier (an interference pass's output), plus the call
      * constraints, which are recomputed from {@code g} and {@code live}.
      */
-    public static InterferenceGraph fromEdges(FlowGraph g, Liveness live, MachineDescription machine,
+    public static <C> InterferenceGraph<C> fromEdges(FlowGraph<C> g, Liveness live, MachineDescription<C> machine,
                                               List<List<String>> edges, List<List<String>> moves) {
-        InterferenceGraph ig = new InterferenceGraph(g.classOf());
+        InterferenceGraph<C> ig = new InterferenceGraph<>(g.classOf());
         edges.forEach(e -> ig.addEdge(e.get(0), e.get(1)));
         moves.forEach(e -> ig.addMove(e.get(0), e.get(1)));
         ig.constrainCalls(g, live, machine);
         return ig;
     }
 
-    private void constrainCalls(FlowGraph g, Liveness live, MachineDescription machine) {
+    private void constrainCalls(FlowGraph<C> g, Liveness live, MachineDescription<C> machine) {
         for (FlowGraph.FlowBlock b : g.blocks()) {
             List<Set<String>> after = live.liveAfter().get(b.label());
             for (int i = 0; i < b.steps().size(); i++) {
@@ -107,7 +109,7 @@ public final class InterferenceGraph {
     }
 
     /** The register class of {@code v}. */
-    public String classOf(String v) {
+    public C classOf(String v) {
         return classOf.get(v);
     }
 

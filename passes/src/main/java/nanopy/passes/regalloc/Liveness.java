@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public record Liveness(Map<String, Set<String>> liveIn, Map<String, List<Set<String>>> liveAfter) {
     /** Analyses {@code g}. */
-    public static Liveness analyze(FlowGraph g) {
+    public static Liveness analyze(FlowGraph<?> g) {
         Map<String, FlowGraph.FlowBlock> byLabel = new HashMap<>();
         Map<String, List<String>> predecessors = new HashMap<>();
         for (FlowGraph.FlowBlock b : g.blocks()) {

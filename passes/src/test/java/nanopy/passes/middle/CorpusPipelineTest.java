@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nanopy.passes.CorpusFiles;
 import org.junit.jupiter.api.DynamicTest;
@@ -41,26 +38,9 @@ class CorpusPipelineTest {
                 .toList();
     }
 
-    /**
-     * The programs {@code drivers/.../golden/outcomes.toml} lists as slow (each makes hundreds of
-     * millions of calls), as corpus-relative paths; checked only with {@code -Dnanopy.slowTests=true}.
-     */
-    static Set<String> slowPrograms(Path repo) {
-        String toml = read(repo.resolve("drivers/src/main/resources/nanopy/driver/golden/outcomes.toml"));
-        Matcher m = Pattern.compile("(?m)^programs\\s*=\\s*\\[([^\\]]*)\\]").matcher(toml.substring(Math.max(0, toml.indexOf("[slow]"))));
-        Set<String> slow = new HashSet<>();
-        if (m.find()) {
-            Matcher q = Pattern.compile("\"([^\"]+)\"").matcher(m.group(1));
-            while (q.find()) {
-                slow.add(q.group(1) + ".py");
-            }
-        }
-        return slow;
-    }
-
     private static Stream<DynamicTest> suite(String folder) {
         Path root = CorpusFiles.root();
-        Set<String> slow = Boolean.getBoolean("nanopy.slowTests") ? Set.of() : slowPrograms(CorpusFiles.repo());
+        Set<String> slow = Boolean.getBoolean("nanopy.slowTests") ? Set.of() : CorpusFiles.slowPrograms(CorpusFiles.repo());
         return programs(root.resolve(folder)).stream().filter(p -> !slow.contains(root.relativize(p).toString()))
                 .map(p -> DynamicTest.dynamicTest(root.relativize(p).toString(), () -> {
                     String golden = read(sibling(p, ".golden"));

@@ -40,7 +40,7 @@ import nanopy.py.Blocks;
  * Test helper: the front end, the middle end and lower-to-lir as a list of passes, and a run that interprets the
  * program after every pass and names the first pass whose output differs from the expected one.
  */
-final class MiddleEnd {
+public final class MiddleEnd {
     private MiddleEnd() {}
 
     /** The passes after the front end, in pipeline order. */
@@ -49,14 +49,14 @@ final class MiddleEnd {
                 new DesugarAndOr(), new DesugarLambda(), new Inline(), new FoldPyConstants(), new ConvertClosures(), new ExposeAllocation(), new Flatten(), new ExplicateControl());
     }
 
-    static List<Pass<?, ?>> all() {
+    public static List<Pass<?, ?>> all() {
         List<Pass<?, ?>> ps = new ArrayList<>(List.of(new ParsePython(), new CheckSubset(), new ResolveNames(), new CheckTypes()));
         ps.addAll(middle());
         ps.add(new LowerToLir());
         return ps;
     }
 
-    static String name(Pass<?, ?> p) {
+    public static String name(Pass<?, ?> p) {
         return p.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
@@ -81,7 +81,7 @@ final class MiddleEnd {
 
     /** Every intermediate program of {@code source}, after each of {@link #all()}'s passes. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static List<Map.Entry<String, Node>> compile(String source, Map<String, Object> options) {
+    public static List<Map.Entry<String, Node>> compile(String source, Map<String, Object> options) {
         PassContext ctx = new PassContext("test.py", source, options);
         Node ir = new Source.SourceFile("test.py", source);
         List<Map.Entry<String, Node>> out = new ArrayList<>();

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** Liveness on loops, interference with moves, DSatur coloring with move biasing, and spilling. */
 class RegallocTest {
-    private static final MachineDescription ONE_CLASS = new MachineDescription("test", List.of(
-            new MachineDescription.RegisterClass("gpr", 256, 3, List.of(), List.of(0, 1, 2))));
+    private static final MachineDescription<String> ONE_CLASS = new MachineDescription<>("test", List.of(
+            new MachineDescription.RegisterClass<>("gpr", 256, 3, List.of(), List.of(0, 1, 2))));
 
     private static FlowGraph.Step step(Set<String> defs, Set<String> uses) {
         return new FlowGraph.Step(defs, uses, false, false);
@@ -39,8 +39,8 @@ class RegallocTest {
      * </pre>
      * s and i are live around the back edge, so both are live into head, and n throughout.
      */
-    private static FlowGraph loop() {
-        return new FlowGraph(List.of(
+    private static FlowGraph<String> loop() {
+        return new FlowGraph<>(List.of(
                 new FlowGraph.FlowBlock("entry", List.of(step(Set.of("i"), Set.of()), step(Set.of("s"), Set.of()), step(Set.of(), Set.of())), List.of("head")),
                 new FlowGraph.FlowBlock("head", List.of(step(Set.of(), Set.of("i", "n"))), List.of("body", "exit")),
                 new FlowGraph.FlowBlock("body", List.of(step(Set.of("s"), Set.of("s", "i")), step(Set.of("i"), Set.of("i")), step(Set.of(), Set.of())), List.of("head")),
@@ -61,42 +61,42 @@ class RegallocTest {
 
     @Test
     void interferenceLeavesMovePairsApartAndRecordsMoveEdges() {
-        FlowGraph g = new FlowGraph(List.of(new FlowGraph.FlowBlock("b", List.of(
+        FlowGraph<String> g = new FlowGraph<>(List.of(new FlowGraph.FlowBlock("b", List.of(
                 step(Set.of("x"), Set.of()),
                 new FlowGraph.Step(Set.of("y"), Set.of("x"), true, false),
                 step(Set.of("z"), Set.of("x")),
                 step(Set.of(), Set.of("y", "z"))), List.of())), gpr("x", "y", "z"));
-        InterferenceGraph ig = InterferenceGraph.build(g, Liveness.analyze(g), ONE_CLASS);
+        InterferenceGraph<String> ig = InterferenceGraph.build(g, Liveness.analyze(g), ONE_CLASS);
         assertFalse(ig.neighbours("y").contains("x"), "a move's target does not interfere with its source");
         assertTrue(ig.neighbours("z").contains("y"));
         assertEquals(Set.of("x"), ig.moveRelated("y"));
-        Map<String, Dsatur.Location> colors = Dsatur.color(ig, Map.of(), ONE_CLASS);
+        Map<String, Dsatur.Location<String>> colors = Dsatur.color(ig, Map.of(), ONE_CLASS);
         assertEquals(colors.get("x"), colors.get("y"), "move biasing gives x and y one register");
         assertNotEquals(colors.get("y").index(), colors.get("z").index());
     }
 
     @Test
     void callsKeepLiveValuesOutOfCallerSavedRegisters() {
-        MachineDescription mips = new MachineDescription("mips-like", List.of(
-                new MachineDescription.RegisterClass("gpr", 8, 0, List.of(0, 1, 2, 3), List.of(0, 1))));
-        FlowGraph g = new FlowGraph(List.of(new FlowGraph.FlowBlock("b", List.of(
+        MachineDescription<String> mips = new MachineDescription<>("mips-like", List.of(
+                new MachineDescription.RegisterClass<>("gpr", 8, 0, List.of(0, 1, 2, 3), List.of(0, 1))));
+        FlowGraph<String> g = new FlowGraph<>(List.of(new FlowGraph.FlowBlock("b", List.of(
                 step(Set.of("a"), Set.of()),
                 new FlowGraph.Step(Set.of("r"), Set.of(), false, true),
                 step(Set.of(), Set.of("a", "r"))), List.of())), gpr("a", "r"));
-        Map<String, Dsatur.Location> colors = Dsatur.color(InterferenceGraph.build(g, Liveness.analyze(g), mips), Map.of(), mips);
+        Map<String, Dsatur.Location<String>> colors = Dsatur.color(InterferenceGraph.build(g, Liveness.analyze(g), mips), Map.of(), mips);
         assertTrue(colors.get("a").index() >= 4, "a is live across the call: " + colors.get("a"));
     }
 
     @Test
     void dsaturColorsACycleOfFiveWithThreeColorsAndHonoursPrecoloring() {
         List<String> vs = List.of("a", "b", "c", "d", "e");
-        FlowGraph empty = new FlowGraph(List.of(), gpr(vs.toArray(String[]::new)));
+        FlowGraph<String> empty = new FlowGraph<>(List.of(), gpr(vs.toArray(String[]::new)));
         List<List<String>> edges = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             edges.add(List.of(vs.get(i), vs.get((i + 1) % 5)));
         }
-        InterferenceGraph ig = InterferenceGraph.fromEdges(empty, Liveness.analyze(empty), ONE_CLASS, edges, List.of());
-        Map<String, Dsatur.Location> colors = Dsatur.color(ig, Map.of("a", 2), ONE_CLASS);
+        InterferenceGraph<String> ig = InterferenceGraph.fromEdges(empty, Liveness.analyze(empty), ONE_CLASS, edges, List.of());
+        Map<String, Dsatur.Location<String>> colors = Dsatur.color(ig, Map.of("a", 2), ONE_CLASS);
         assertEquals(2, colors.get("a").index());
         Set<Integer> used = new HashSet<>();
         for (List<String> e : edges) {
@@ -116,8 +116,8 @@ class RegallocTest {
             steps.add(step(Set.of(names[i]), Set.of()));
         }
         steps.add(step(Set.of(), Set.of(names)));
-        FlowGraph g = new FlowGraph(List.of(new FlowGraph.FlowBlock("b", steps, List.of())), gpr(names));
-        Map<String, Dsatur.Location> colors = Dsatur.color(InterferenceGraph.build(g, Liveness.analyze(g), ONE_CLASS), Map.of(), ONE_CLASS);
+        FlowGraph<String> g = new FlowGraph<>(List.of(new FlowGraph.FlowBlock("b", steps, List.of())), gpr(names));
+        Map<String, Dsatur.Location<String>> colors = Dsatur.color(InterferenceGraph.build(g, Liveness.analyze(g), ONE_CLASS), Map.of(), ONE_CLASS);
         long spilled = colors.values().stream().filter(Dsatur.Location::spilled).count();
         assertEquals(n - 253, spilled);
         assertEquals(n, new HashSet<>(colors.values()).size(), "all locations distinct");

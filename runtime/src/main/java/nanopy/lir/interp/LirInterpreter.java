@@ -10,10 +10,6 @@ import nanopy.ir.ProgramIo;
 import nanopy.ir.PyRuntimeError;
 import nanopy.ir.Span;
 import nanopy.lir.Lir;
-import nanopy.lir.RuntimeAbi;
-import nanopy.lir.RuntimeAbi.Kind;
-import nanopy.lir.RuntimeAbi.Routine;
-import nanopy.py.PyTyped.PrimOp;
 import nanopy.py.interp.MiddleInterpreters;
 import nanopy.py.interp.PyTypedInterpreter;
 import nanopy.py.interp.TargetRuntime;
@@ -90,7 +86,7 @@ public final class LirInterpreter implements Interpreter {
     }
 
     private static final class Machine {
-        private final TargetRuntime rt;
+        private final LirOperations ops;
         private final Map<String, Integer> globalIndex = new HashMap<>();
         private final Object[] globals;
         private final Map<String, Fn> fns = new HashMap<>();
@@ -99,7 +95,7 @@ public final class LirInterpreter implements Interpreter {
         private int ticks;
 
         Machine(Lir.Module m, ProgramIo io) {
-            this.rt = new TargetRuntime(io);
+            this.ops = new LirOperations(new TargetRuntime(io));
             globals = new Object[m.globals().size()];
             for (Lir.Local g : m.globals()) {
                 globalIndex.put(g.name(), globalIndex.size());
@@ -117,21 +113,13 @@ public final class LirInterpreter implements Interpreter {
             b.run(new Frame(m.locals().size()));
         }
 
-        private static Object zero(Lir.Ty ty) {
-            return switch (ty) {
-                case I64 -> 0L;
-                case F64 -> 0.0;
-                case Ptr, Void -> TargetRuntime.NONE;
-            };
-        }
-
         private Body body(List<Lir.Local> locals, List<Lir.Block> blocks) {
             Map<String, Integer> outer = slots;
             slots = new HashMap<>();
             for (Lir.Local l : locals) {
                 slots.put(l.name(), slots.size());
             }
-            Object[] zeros = locals.map(l -> zero(l.ty())).toJavaArray(Object[]::new);
+            Object[] zeros = locals.map(l -> LirOperations.zero(l.ty())).toJavaArray(Object[]::new);
             Map<String, Integer> labels = new HashMap<>();
             blocks.forEach(b -> labels.put(b.label(), labels.size()));
             int n = blocks.size();
@@ -271,12 +259,12 @@ public final class LirInterpreter implements Interpreter {
                     int i = slot(name, sp);
                     yield f -> f.slots[i];
                 }
-                case Lir.Mach(Lir.MachOp op, List<Lir.Atom> args, Lir.Ty ty, Span sp) -> mach(op, args.map(this::expr), sp);
-                case Lir.CallRt(String routine, List<Lir.Atom> args, Lir.Ty ty, Span sp) -> callRt(routine, args.map(this::expr), sp);
+                case Lir.Mach(Lir.MachOp op, List<Lir.Atom> args, Lir.Ty ty, Span sp) -> apply(ops.mach(op, sp), args.map(this::expr));
+                case Lir.CallRt(String routine, List<Lir.Atom> args, Lir.Ty ty, Span sp) -> apply(ops.routine(routine, args.size(), sp), args.map(this::expr));
                 case Lir.Call(Lir.Atom code, List<Lir.Atom> args, Lir.Ty ty, Span sp) -> call(code, args, sp);
                 case Lir.Field(Lir.Atom object, int index, Lir.Ty ty, Span sp) -> {
                     Ev o = expr(object);
-                    Object zero = zero(ty);
+                    Object zero = LirOperations.zero(ty);
                     yield f -> {
                         Object v = ((Object[]) o.eval(f))[index];
                         return v == null ? zero : v;
@@ -317,109 +305,25 @@ public final class LirInterpreter implements Interpreter {
             };
         }
 
-        private static long bit(boolean b) {
-            return b ? 1L : 0L;
-        }
-
-        private Ev mach(Lir.MachOp op, List<Ev> args, Span sp) {
-            Ev a = args.get(0);
-            Ev b = args.size() > 1 ? args.get(1) : null;
-            return switch (op) {
-                case Add -> checked(PrimOp.IntAdd, a, b, sp);
-                case Sub -> checked(PrimOp.IntSub, a, b, sp);
-                case Mul -> checked(PrimOp.IntMul, a, b, sp);
-                case Neg -> checked(PrimOp.IntSub, f -> 0L, a, sp);
-                case Eq -> f -> bit((long) (Long) a.eval(f) == (Long) b.eval(f));
-                case Ne -> f -> bit((long) (Long) a.eval(f) != (Long) b.eval(f));
-                case Lt -> f -> bit((Long) a.eval(f) < (Long) b.eval(f));
-                case Le -> f -> bit((Long) a.eval(f) <= (Long) b.eval(f));
-                case Gt -> f -> bit((Long) a.eval(f) > (Long) b.eval(f));
-                case Ge -> f -> bit((Long) a.eval(f) >= (Long) b.eval(f));
-                case Xor -> f -> (Long) a.eval(f) ^ (Long) b.eval(f);
-                case FAdd -> f -> (Double) a.eval(f) + (Double) b.eval(f);
-                case FSub -> f -> (Double) a.eval(f) - (Double) b.eval(f);
-                case FMul -> f -> (Double) a.eval(f) * (Double) b.eval(f);
-                case FNeg -> f -> -(Double) a.eval(f);
-                case FEq -> f -> bit((double) (Double) a.eval(f) == (Double) b.eval(f));
-                case FNe -> f -> bit((double) (Double) a.eval(f) != (Double) b.eval(f));
-                case FLt -> f -> bit((Double) a.eval(f) < (Double) b.eval(f));
-                case FLe -> f -> bit((Double) a.eval(f) <= (Double) b.eval(f));
-                case FGt -> f -> bit((Double) a.eval(f) > (Double) b.eval(f));
-                case FGe -> f -> bit((Double) a.eval(f) >= (Double) b.eval(f));
-                case IToF -> f -> (double) (long) (Long) a.eval(f);
-                case PtrEq -> f -> bit(a.eval(f) == b.eval(f));
-                case PtrNe -> f -> bit(a.eval(f) != b.eval(f));
-            };
-        }
-
-        /** Int arithmetic through the run-time library's primitive, so overflow is reported as everywhere else. */
-        private Ev checked(PrimOp op, Ev a, Ev b, Span sp) {
-            TargetRuntime.BinaryOperation o = rt.binary(op, sp);
-            return f -> o.apply(a.eval(f), b.eval(f));
-        }
-
-        private Ev callRt(String name, List<Ev> args, Span sp) {
-            Routine r = RuntimeAbi.byName(name).orElseThrow(() -> new IllegalStateException("Lir: unknown routine " + name + " at " + sp));
-            if (r.params().size() != args.size()) {
-                throw new IllegalStateException("Lir: " + name + " takes " + r.params().size() + " arguments, not " + args.size() + " at " + sp);
-            }
-            Ev[] as = new Ev[args.size()];
-            for (int i = 0; i < as.length; i++) {
-                Ev a = args.get(i);
-                as[i] = r.params().get(i) == Kind.BOOL ? f -> (Long) a.eval(f) != 0 : a;
-            }
-            Ev raw = r.prim().isPresent() ? prim(r.prim().get(), as, sp) : builtin(name, as, sp);
-            return switch (r.result()) {
-                case BOOL -> f -> {
-                    Object v = raw.eval(f);
-                    return v instanceof Boolean z ? bit(z) : v;
-                };
-                case VOID -> f -> {
-                    raw.eval(f);
-                    return TargetRuntime.NONE;
-                };
-                default -> raw;
-            };
-        }
-
-        private Ev prim(PrimOp op, Ev[] as, Span sp) {
-            TargetRuntime.Applier ap = rt.operation(op, as.length, sp);
-            return f -> {
-                Object[] vs = new Object[as.length];
-                for (int i = 0; i < vs.length; i++) {
-                    vs[i] = as[i].eval(f);
+        private Ev apply(LirOperations.Operation op, List<Ev> args) {
+            Ev[] as = args.toJavaArray(Ev[]::new);
+            return switch (as.length) {
+                case 1 -> {
+                    Ev a = as[0];
+                    yield f -> op.apply(new Object[] {a.eval(f)});
                 }
-                return ap.apply(vs);
-            };
-        }
-
-        private Ev builtin(String name, Ev[] as, Span sp) {
-            Ev a = as.length > 0 ? as[0] : null;
-            Ev b = as.length > 1 ? as[1] : null;
-            Ev c = as.length > 2 ? as[2] : null;
-            return switch (name) {
-                case "nanopy_rt_box_int", "nanopy_rt_box_float", "nanopy_rt_box_bool", "nanopy_rt_unbox_int", "nanopy_rt_unbox_float" -> a;
-                case "nanopy_rt_unbox_bool" -> f -> bit((Boolean) a.eval(f));
-                case "nanopy_rt_list_new" -> f -> TargetRuntime.newList(Math.toIntExact((Long) a.eval(f)));
-                case "nanopy_rt_list_init" -> f -> TargetRuntime.items(a.eval(f)).set(Math.toIntExact((Long) b.eval(f)), c.eval(f));
-                case "nanopy_rt_list_set" -> f -> {
-                    TargetRuntime.setItem(a.eval(f), (Long) b.eval(f), c.eval(f), sp);
-                    return null;
-                };
-                case "nanopy_rt_tuple_new" -> f -> TargetRuntime.newTuple(Math.toIntExact((Long) a.eval(f)));
-                case "nanopy_rt_tuple_init" -> f -> TargetRuntime.tupleItems(a.eval(f))[Math.toIntExact((Long) b.eval(f))] = c.eval(f);
-                case "nanopy_rt_tuple_get" -> f -> TargetRuntime.tupleItem(a.eval(f), Math.toIntExact((Long) b.eval(f)));
-                case "nanopy_rt_record_new" -> f -> new Object[Math.toIntExact((Long) a.eval(f))];
-                case "nanopy_rt_closure_new" -> f -> new Object[] {a.eval(f), null};
-                case "nanopy_rt_write" -> {
-                    Object[] one = new Object[1];
-                    yield f -> {
-                        one[0] = a.eval(f);
-                        rt.print(one, "", "");
-                        return null;
-                    };
+                case 2 -> {
+                    Ev a = as[0];
+                    Ev b = as[1];
+                    yield f -> op.apply(new Object[] {a.eval(f), b.eval(f)});
                 }
-                default -> throw new IllegalStateException("Lir: the interpreter lacks routine " + name + " at " + sp);
+                default -> f -> {
+                    Object[] vs = new Object[as.length];
+                    for (int i = 0; i < vs.length; i++) {
+                        vs[i] = as[i].eval(f);
+                    }
+                    return op.apply(vs);
+                };
             };
         }
     }

@@ -33,7 +33,7 @@ public final class AllocateRegisters implements Pass<RegInterference.Program, Re
 
     private static RegAllocated.Function function(RegInterference.Function f) {
         LiveFlow lf = LiveFlow.of(f.params(), f.blocks());
-        InterferenceGraph g = InterferenceGraph.fromEdges(lf.graph(), lf.liveness(), RegVmMachine.MACHINE,
+        InterferenceGraph<String> g = InterferenceGraph.fromEdges(lf.graph(), lf.liveness(), RegVmMachine.MACHINE,
                 f.interference().map(e -> java.util.List.of(e.a(), e.b())).toJavaList(),
                 f.moves().map(e -> java.util.List.of(e.a(), e.b())).toJavaList());
         Map<String, Integer> pre = new LinkedHashMap<>();
@@ -42,7 +42,7 @@ public final class AllocateRegisters implements Pass<RegInterference.Program, Re
             RegCode.VReg v = (RegCode.VReg) p;
             pre.put(v.name(), next[v.bank().ordinal()]++);
         }
-        Map<String, Dsatur.Location> homes = Dsatur.color(g, pre, RegVmMachine.MACHINE);
+        Map<String, Dsatur.Location<String>> homes = Dsatur.color(g, pre, RegVmMachine.MACHINE);
         int[] regs = new int[2];
         int[] slots = new int[2];
         for (var e : homes.entrySet()) {
@@ -65,9 +65,9 @@ public final class AllocateRegisters implements Pass<RegInterference.Program, Re
     }
 
     /** Replaces virtual registers by their homes. */
-    private record Rename(Map<String, Dsatur.Location> homes) {
+    private record Rename(Map<String, Dsatur.Location<String>> homes) {
         RegAllocated.Operand location(String vreg, Span sp) {
-            Dsatur.Location l = homes.get(vreg);
+            Dsatur.Location<String> l = homes.get(vreg);
             Bank bank = l.registerClass().equals("prim") ? Bank.PrimBank : Bank.RefBank;
             return l.spilled() ? new RegAllocated.Slot(bank, l.index(), sp) : new RegAllocated.Reg(bank, l.index(), sp);
         }

@@ -25,7 +25,7 @@ public final class BuildInterference implements Pass<RegLive.Program, RegInterfe
 
     private static RegInterference.Function function(RegLive.Function f) {
         LiveFlow lf = LiveFlow.of(f.params(), f.blocks());
-        InterferenceGraph g = InterferenceGraph.build(lf.graph(), lf.liveness(), RegVmMachine.MACHINE);
+        InterferenceGraph<String> g = InterferenceGraph.build(lf.graph(), lf.liveness(), RegVmMachine.MACHINE);
         List<RegInterference.Edge> edges = List.ofAll(g.edgeList()).map(e -> new RegInterference.Edge(e.get(0), e.get(1), f.span()));
         List<RegInterference.Edge> moves = List.ofAll(g.moveList()).map(e -> new RegInterference.Edge(e.get(0), e.get(1), f.span()));
         return new RegInterference.Function(f.name(), f.params(), f.blocks(), edges, moves, f.span());

@@ -11,9 +11,9 @@ import nanopy.regvm.RegCode;
 import nanopy.regvm.RegLive;
 
 /** A function's flow graph and its liveness, read back from uncover-live's annotations. */
-record LiveFlow(FlowGraph graph, Liveness liveness) {
+record LiveFlow(FlowGraph<String> graph, Liveness liveness) {
     static LiveFlow of(io.vavr.collection.List<RegCode.Operand> params, io.vavr.collection.List<RegLive.Block> blocks) {
-        FlowGraph g = RegFlow.of(params, blocks.map(RegLive.Block::label), blocks.map(RegLive.Block::body), blocks.map(RegLive.Block::tail));
+        FlowGraph<String> g = RegFlow.of(params, blocks.map(RegLive.Block::label), blocks.map(RegLive.Block::body), blocks.map(RegLive.Block::tail));
         Map<String, Set<String>> in = new HashMap<>();
         Map<String, List<Set<String>>> after = new HashMap<>();
         for (RegLive.Block b : blocks) {

@@ -15,7 +15,7 @@ final class RegFlow {
     private RegFlow() {}
 
     /** The flow graph of a function with these parameters and blocks (each a label, body and tail). */
-    static FlowGraph of(List<RegCode.Operand> params, List<String> labels, List<List<RegCode.Instr>> bodies, List<RegCode.Tail> tails) {
+    static FlowGraph<String> of(List<RegCode.Operand> params, List<String> labels, List<List<RegCode.Instr>> bodies, List<RegCode.Tail> tails) {
         Map<String, String> classOf = new LinkedHashMap<>();
         params.forEach(p -> note(p, classOf));
         ArrayList<FlowGraph.FlowBlock> blocks = new ArrayList<>();
@@ -29,7 +29,7 @@ final class RegFlow {
             steps.add(new FlowGraph.Step(Set.of(), names(uses(t), classOf), false, t instanceof RegCode.TailCall));
             blocks.add(new FlowGraph.FlowBlock(labels.get(b), steps, successors(t).toJavaList()));
         }
-        return new FlowGraph(blocks, classOf);
+        return new FlowGraph<>(blocks, classOf);
     }
 
     static List<RegCode.Operand> uses(RegCode.Tail t) {

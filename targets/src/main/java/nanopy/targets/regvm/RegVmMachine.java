@@ -17,14 +17,14 @@ final class RegVmMachine {
     /** Scratch registers per bank, the highest-numbered ones. */
     static final int SCRATCH = 3;
 
-    static final MachineDescription MACHINE = new MachineDescription("regvm", List.of(
+    static final MachineDescription<String> MACHINE = new MachineDescription<>("regvm", List.of(
             registerClass("prim"), registerClass("ref")));
 
     private RegVmMachine() {}
 
-    private static MachineDescription.RegisterClass registerClass(String name) {
+    private static MachineDescription.RegisterClass<String> registerClass(String name) {
         List<Integer> args = IntStream.range(0, REGISTERS - SCRATCH).boxed().toList();
-        return new MachineDescription.RegisterClass(name, REGISTERS, SCRATCH, List.of(), args);
+        return new MachineDescription.RegisterClass<>(name, REGISTERS, SCRATCH, List.of(), args);
     }
 
     static String className(Bank bank) {

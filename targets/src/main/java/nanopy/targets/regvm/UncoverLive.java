@@ -27,7 +27,7 @@ public final class UncoverLive implements Pass<RegCode.Program, RegLive.Program>
     }
 
     private static RegLive.Function function(RegCode.Function f) {
-        FlowGraph g = RegFlow.of(f.params(), f.blocks().map(RegCode.Block::label), f.blocks().map(RegCode.Block::body), f.blocks().map(RegCode.Block::tail));
+        FlowGraph<String> g = RegFlow.of(f.params(), f.blocks().map(RegCode.Block::label), f.blocks().map(RegCode.Block::body), f.blocks().map(RegCode.Block::tail));
         Liveness live = Liveness.analyze(g);
         List<RegLive.Block> blocks = f.blocks().map(b -> new RegLive.Block(b.label(), b.body(), b.tail(),
                 live(live.liveIn().get(b.label()), b.span()),
