@@ -46,22 +46,48 @@ final class Cli {
     static final int USER_ERROR = 1;
     static final int USAGE = 2;
     static final int PASS_BUG = 70;
+    /**
+     * Not an exit status: what {@link #execute} returns, before printing anything, for a command a
+     * daemon does not run (it names other files, a project or an artifact); the client runs it itself.
+     */
+    static final int NOT_HERE = -1;
     static final String VERSION = "nanopy 0.1.0";
 
     private final PrintStream out;
     private final PrintStream err;
     private final BufferedReader in;
     private final boolean stdoutTty;
+    /** The client's working directory when a daemon runs the command; null in the nanopy process itself. */
+    private final Path cwd;
+    /** Compiled programs to reuse (the daemon's), or null. */
+    private final CompileCache cache;
 
     /**
      * @param in stdin, or null when the process has none
      * @param stdoutTty whether stdout is a terminal
      */
     Cli(PrintStream out, PrintStream err, BufferedReader in, boolean stdoutTty) {
+        this(out, err, in, stdoutTty, null, null);
+    }
+
+    /**
+     * @param cwd the working directory that relative file names are read from (a daemon's client's),
+     *     or null for the process's own; with one, commands that name files other than the program
+     *     return {@link #NOT_HERE}
+     * @param cache where compiled programs are kept and looked up, or null
+     */
+    Cli(PrintStream out, PrintStream err, BufferedReader in, boolean stdoutTty, Path cwd, CompileCache cache) {
         this.out = out;
         this.err = err;
         this.in = in;
         this.stdoutTty = stdoutTty;
+        this.cwd = cwd;
+        this.cache = cache;
+    }
+
+    /** {@code file} as this command reads it: relative to the client's working directory, if there is one. */
+    private Path resolve(Path file) {
+        return cwd == null ? file : cwd.resolve(file);
     }
 
     /** The running program's stdin and stdout. */
@@ -255,6 +281,10 @@ final class Cli {
             return OK;
         }
         List<String> files = cl.getArgList();
+        if (cwd != null && (mode != Mode.RUN || cl.hasOption("pipeline") || cl.hasOption("plugin") || cl.hasOption("dump-dir")
+                || cl.hasOption("o") || cl.hasOption("help") || cl.hasOption("bisect"))) {
+            return NOT_HERE;
+        }
         if (cl.hasOption("o") && mode != Mode.BUILD) {
             throw new Exit(USAGE, "-o/--output goes with 'nanopy build' (nanopy build [options] FILE -o OUTPUT), not with '"
                     + mode.name().toLowerCase(java.util.Locale.ROOT) + "'");
@@ -297,6 +327,10 @@ final class Cli {
         if (file != null && o.code != null) {
             err.println("error: give either a FILE or -c CODE, not both");
             return USAGE;
+        }
+        if (cwd != null && file != null && (Files.isDirectory(resolve(file)) || driver.targetForArtifact(file).isPresent()
+                || BrainfuckFiles.isBrainfuckFile(file))) {
+            return NOT_HERE;
         }
         Optional<ProjectLayout> project = Optional.empty();
         if (file != null && Files.isDirectory(file)) {
@@ -367,15 +401,24 @@ final class Cli {
         }
         Instrumentation inst = Instrumentation.builder().dumpBefore(o.dumpBefore).dumpAfter(o.dumpAfter).dumpAfterAll(o.dumpAfterAll)
                 .dumpChanged(o.dumpChanged).dumpDir(Optional.ofNullable(o.dumpDir)).verifyEach(o.verifyEach || mode == Mode.CHECK)
-                .spans(o.dumpSpans).build();
+                .spans(o.dumpSpans).measureCpu(o.timePasses).build();
         // IR dumps go to stderr when stdout carries something else (the program's output, or build's
         // IR), as LLVM's -print-after does; with --stop-after or check they are the output.
         boolean stdoutTaken = mode == Mode.BUILD || (mode == Mode.RUN && to == p.steps().size());
         PassManager pm = new PassManager(inst, stdoutTaken ? err : out);
         String source = o.startAfter == null ? text : null;
         long started = System.nanoTime();
+        // The daemon's cache: only for a whole pipeline run with nothing to print around its passes.
+        String key = cache != null && mode == Mode.RUN && from == 0 && to == p.steps().size() && o.startAfter == null
+                && o.dumpBefore.isEmpty() && o.dumpAfter.isEmpty() && !o.dumpAfterAll && !o.dumpChanged && o.dumpDir == null
+                && !o.verifyEach && !o.timePasses
+                ? CompileCache.key(driver.config().identity() + ";" + driver.registry().identity(), p, fileName, text) : null;
         try {
-            Driver.Compiled c = driver.compile(p, from, to, fileName, text, pm);
+            Optional<Driver.Compiled> hit = key == null ? Optional.empty() : cache.get(key);
+            Driver.Compiled c = hit.isPresent() ? hit.get() : driver.compile(p, from, to, fileName, text, pm);
+            if (key != null && hit.isEmpty()) {
+                cache.put(key, c);
+            }
             long compiled = System.nanoTime();
             if (o.timePasses) {
                 err.print(pm.timeTable());
@@ -417,7 +460,7 @@ final class Cli {
                         return OK;
                     }
                     // CPython names the main script by its absolute path in tracebacks (3.9+)
-                    int status = execute(driver, p, c, file != null && !stdin ? file.toAbsolutePath().toString() : fileName, source);
+                    int status = execute(driver, p, c, file != null && !stdin ? resolve(file).toAbsolutePath().toString() : fileName, source);
                     if (o.reportRunTime) {
                         err.printf("nanopy: compile %.1f ms, run %.1f ms%n", (compiled - started) / 1e6, (System.nanoTime() - compiled) / 1e6);
                     }
@@ -510,7 +553,7 @@ final class Cli {
             }
             return sb.toString();
         }
-        bytes = Files.readAllBytes(file);
+        bytes = Files.readAllBytes(resolve(file));
         return nanopy.passes.front.python.SourceDecoding.decode(file.toString(), bytes);
     }
 

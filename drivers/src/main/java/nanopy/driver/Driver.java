@@ -50,11 +50,7 @@ public final class Driver {
 
     /** A driver with the built-in config and passes. */
     public static Driver builtin() {
-        try {
-            return new Driver(PipelineConfig.builtin(), PassRegistry.builtin());
-        } catch (ConfigError e) {
-            throw new IllegalStateException("the built-in pipeline config is broken: " + e.getMessage(), e);
-        }
+        return new Driver(PipelineConfig.builtin(), PassRegistry.builtin());
     }
 
     public PipelineConfig config() {

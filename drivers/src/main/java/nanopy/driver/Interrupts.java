@@ -29,6 +29,16 @@ final class Interrupts {
      */
     static void install(PrintStream out, PrintStream err) {
         Runtime.getRuntime().addShutdownHook(new Thread(out::flush, "nanopy-flush"));
+        // The handler is a dynamic proxy, whose class the JDK generates at run time (the AOT cache
+        // keeps no proxies): about 10 ms of start-up, done on the second core while the main thread
+        // compiles. Until it is in place a SIGINT takes the JVM's way out (the shutdown hook flushes,
+        // status 130) without the KeyboardInterrupt line.
+        Thread t = new Thread(() -> installSigint(out, err), "nanopy-signals");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void installSigint(PrintStream out, PrintStream err) {
         try {
             Class<?> signal = Class.forName("sun.misc.Signal");
             Class<?> handler = Class.forName("sun.misc.SignalHandler");

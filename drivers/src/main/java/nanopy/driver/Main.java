@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -22,6 +23,9 @@ import java.util.Set;
  * JVM would otherwise read whatever file it opened as descriptor 0).
  */
 public final class Main {
+    /** What {@link #run(String[], PrintStream, PrintStream, BufferedReader, boolean, Path, CompileCache)} returns for a command a daemon does not run. */
+    public static final int NOT_HERE = Cli.NOT_HERE;
+
     /** Stack size of the compiler thread, in bytes. */
     static final long STACK_BYTES = 2L << 30;
 
@@ -101,6 +105,22 @@ public final class Main {
      * @param stdoutTty whether stdout is a terminal (the program's output is then line-buffered)
      */
     public static int run(String[] args, PrintStream out, PrintStream err, BufferedReader in, boolean stdoutTty) {
+        return run(args, out, err, in, stdoutTty, null, null);
+    }
+
+    /**
+     * Runs a command for a client of the daemon ({@code nanopy.driver.daemon}): as
+     * {@link #run(String[], PrintStream, PrintStream, BufferedReader, boolean)}, with relative file
+     * names read from the client's working directory and compiled programs kept in {@code cache}.
+     *
+     * @param cwd the client's working directory (absolute)
+     * @param cache compiled programs to reuse, or null
+     * @return the exit status, or {@link #NOT_HERE} (before anything is printed) for a command the
+     *     daemon leaves to the client (one that is not {@code run}, or that names other files, a
+     *     project directory or an artifact)
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, BufferedReader in, boolean stdoutTty, Path cwd,
+            CompileCache cache) {
         String[] full = withCommand(args);
         if (full.length == 0) {
             err.println("usage: nanopy [run|build|check|ir] [options] FILE | DIR | -c CODE");
@@ -108,7 +128,10 @@ public final class Main {
             return 2;
         }
         try {
-            int status = new Cli(out, err, in, stdoutTty).execute(full);
+            if (cwd != null && !full[0].equals("run")) {
+                return NOT_HERE;
+            }
+            int status = new Cli(out, err, in, stdoutTty, cwd, cache).execute(full);
             out.flush();
             return status;
         } catch (UncheckedIOException e) {

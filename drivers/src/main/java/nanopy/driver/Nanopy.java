@@ -20,6 +20,9 @@ import nanopy.ir.PyRuntimeError;
  * r.exitStatus();  // 0
  * r.stdout();      // "42\n"
  * }</pre>
+ *
+ * <p>Compiled programs are kept in {@link CompileCache#SHARED}: running the same source again (same
+ * file name, target and nanopy build) skips compilation.
  */
 public final class Nanopy {
     private static final Driver DRIVER = Driver.builtin();
@@ -48,8 +51,15 @@ public final class Nanopy {
         int status;
         try {
             Pipeline p = DRIVER.pipeline(Optional.empty(), target, fileName);
-            PassManager pm = new PassManager(Instrumentation.none(), errs);
-            Driver.Compiled c = DRIVER.compile(p, 0, p.steps().size(), fileName, source, pm);
+            String key = CompileCache.key(DRIVER.config().identity() + ";" + DRIVER.registry().identity(), p, fileName, source);
+            Optional<Driver.Compiled> hit = CompileCache.SHARED.get(key);
+            Driver.Compiled c;
+            if (hit.isPresent()) {
+                c = hit.get();
+            } else {
+                c = DRIVER.compile(p, 0, p.steps().size(), fileName, source, new PassManager(Instrumentation.none(), errs));
+                CompileCache.SHARED.put(key, c);
+            }
             ProgramIo io = new ProgramIo(new BufferedReader(new StringReader(stdin)), out);
             DRIVER.execute(p, c, io);
             status = 0;

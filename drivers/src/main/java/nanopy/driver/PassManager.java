@@ -35,8 +35,11 @@ public final class PassManager {
     private final Instrumentation inst;
     private final PrintStream dumps;
     private final Map<String, PassStats> stats = new LinkedHashMap<>();
-    private final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    /** The thread-management bean, made on first use ({@link Instrumentation#measureCpu}). */
+    private static final class Threads {
+        static final com.sun.management.ThreadMXBean BEAN = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    }
 
     /**
      * @param inst what to do around each pass
@@ -73,8 +76,9 @@ public final class PassManager {
         ctx.enterPass(name);
         long tid = Thread.currentThread().threadId();
         long wall0 = System.nanoTime();
-        long cpu0 = threads.getCurrentThreadCpuTime();
-        long alloc0 = threads.getThreadAllocatedBytes(tid);
+        boolean measure = inst.measureCpu();
+        long cpu0 = measure ? Threads.BEAN.getCurrentThreadCpuTime() : 0;
+        long alloc0 = measure ? Threads.BEAN.getThreadAllocatedBytes(tid) : 0;
         Node output;
         try {
             output = pass.apply(input, ctx);
@@ -84,8 +88,8 @@ public final class PassManager {
             throw new PassFailure(name, "failed with " + e, e);
         }
         long wall = System.nanoTime() - wall0;
-        long cpu = threads.getCurrentThreadCpuTime() - cpu0;
-        long alloc = threads.getThreadAllocatedBytes(tid) - alloc0;
+        long cpu = measure ? Threads.BEAN.getCurrentThreadCpuTime() - cpu0 : 0;
+        long alloc = measure ? Threads.BEAN.getThreadAllocatedBytes(tid) - alloc0 : 0;
         stats.merge(name, new PassStats(name, 1, wall, cpu, alloc), (a, b) -> a.plus(wall, cpu, alloc));
         if (output == null || output.getClass() != info.output().entryType()) {
             throw new PassFailure(name, "returned " + (output == null ? "null" : output.getClass().getName())

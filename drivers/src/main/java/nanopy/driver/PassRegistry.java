@@ -19,23 +19,77 @@ import nanopy.pass.Pass;
  * with {@link ServiceLoader} (each jar lists its passes in {@code META-INF/services/nanopy.pass.Pass}).
  */
 public final class PassRegistry {
+    /** Every pass's name in registration order. */
+    private final List<String> names = new ArrayList<>();
+    /** The passes whose class has been loaded. */
     private final Map<String, PassInfo> byName = new LinkedHashMap<>();
+    /** The passes known only by the class name their jar lists: loaded on first use ({@link #get}). */
+    private final Map<String, String> unloaded = new LinkedHashMap<>();
+    private final ClassLoader loader;
+    /** Where the passes came from, for {@link CompileCache} keys: "builtin" and each plugin jar's digest. */
+    private String identity = "builtin";
 
-    private PassRegistry() {}
+    private PassRegistry(ClassLoader loader) {
+        this.loader = loader;
+    }
 
     /**
-     * Loads the passes visible from {@code loader}.
+     * The passes visible from {@code loader}: the class names listed in every
+     * {@value #SERVICES} it sees, as {@link ServiceLoader} reads them. A pass's class is loaded, and
+     * its languages read from its type, only when the pass is first asked for: a run of one pipeline
+     * loads that pipeline's passes, not every pass of every target (start-up time,
+     * docs/performance.md).
      *
-     * @throws IllegalStateException when two passes have the same name or a pass's type does not
+     * @throws IllegalStateException when two classes have the same registry name, or a listing cannot
+     *     be read; later, from {@link #get}, when a listed class cannot be loaded or its type does not
      *     name two generated languages (a bug in that pass's jar)
      */
-    @SuppressWarnings("rawtypes")
     public static PassRegistry load(ClassLoader loader) {
-        PassRegistry r = new PassRegistry();
-        for (ServiceLoader.Provider<Pass> p : ServiceLoader.load(Pass.class, loader).stream().toList()) {
-            r.add(p.type());
+        PassRegistry r = new PassRegistry(loader);
+        try {
+            java.util.Enumeration<java.net.URL> listings = loader.getResources(SERVICES);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            while (listings.hasMoreElements()) {
+                java.net.URL url = listings.nextElement();
+                try (java.io.InputStream in = url.openStream()) {
+                    for (String c : classNames(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
+                        if (seen.add(c)) {
+                            r.list(registryName(simpleName(c)), c);
+                        }
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read the pass listings " + SERVICES + ": " + e.getMessage(), e);
         }
         return r;
+    }
+
+    /** The class names of a {@value #SERVICES} listing (comments and blank lines dropped). */
+    private static List<String> classNames(String listing) {
+        List<String> out = new ArrayList<>();
+        for (String line : listing.split("\n")) {
+            int hash = line.indexOf('#');
+            String name = (hash < 0 ? line : line.substring(0, hash)).strip();
+            if (!name.isEmpty()) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** {@code a.b.Outer$Inner} is {@code Inner}, as {@link Class#getSimpleName} says of a member class. */
+    private static String simpleName(String className) {
+        String s = className.substring(className.lastIndexOf('.') + 1);
+        return s.substring(s.lastIndexOf('$') + 1);
+    }
+
+    private void list(String name, String className) {
+        String prev = unloaded.putIfAbsent(name, className);
+        if (prev != null && !prev.equals(className)) {
+            throw new IllegalStateException("two passes are named " + name + ": " + prev + " and " + className);
+        }
+        names.add(name);
     }
 
     /** Where a jar lists its passes. */
@@ -69,13 +123,22 @@ public final class PassRegistry {
                 classes.putIfAbsent(c, p);
             }
         }
-        java.net.URLClassLoader loader = new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new), PassRegistry.class.getClassLoader());
+        StringBuilder identity = new StringBuilder("builtin");
+        for (java.nio.file.Path p : jars) {
+            try {
+                identity.append(",jar:").append(java.util.HexFormat.of().formatHex(CompileCache.sha256().digest(java.nio.file.Files.readAllBytes(p))));
+            } catch (java.io.IOException e) {
+                throw new ConfigError(p + ": not a readable jar (" + e.getMessage() + ")");
+            }
+        }
+        java.net.URLClassLoader plugins = new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new), PassRegistry.class.getClassLoader());
         PassRegistry r = builtin();
+        r.identity = identity.toString();
         for (Map.Entry<String, java.nio.file.Path> e : classes.entrySet()) {
             String where = e.getValue() + ": class " + e.getKey() + " (listed in " + SERVICES + ")";
             Class<?> c;
             try {
-                c = Class.forName(e.getKey(), false, loader);
+                c = Class.forName(e.getKey(), false, plugins);
             } catch (ClassNotFoundException x) {
                 throw new ConfigError(where + " is not in the jar or on nanopy's class path");
             } catch (LinkageError x) {
@@ -102,21 +165,17 @@ public final class PassRegistry {
             if (entry == null) {
                 throw new ConfigError(jar + ": not a nanopy plugin: the jar has no " + SERVICES + " listing its passes");
             }
-            List<String> names = new ArrayList<>();
-            try (java.io.BufferedReader br = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(jf.getInputStream(entry), java.nio.charset.StandardCharsets.UTF_8))) {
-                for (String line; (line = br.readLine()) != null;) {
-                    int hash = line.indexOf('#');
-                    String name = (hash < 0 ? line : line.substring(0, hash)).strip();
-                    if (!name.isEmpty()) {
-                        names.add(name);
-                    }
-                }
+            try (java.io.InputStream in = jf.getInputStream(entry)) {
+                return classNames(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             }
-            return names;
         } catch (java.io.IOException e) {
             throw new ConfigError(jar + ": not a readable jar (" + e.getMessage() + ")");
         }
+    }
+
+    /** What identifies these passes: {@code builtin}, then {@code ,jar:} and the SHA-256 of each plugin jar. */
+    public String identity() {
+        return identity;
     }
 
     /** The passes of nanopy's own class path. */
@@ -126,7 +185,11 @@ public final class PassRegistry {
 
     /** {@code FlattenCalls} becomes {@code flatten-calls}; {@code UncoverLive} becomes {@code uncover-live}. */
     public static String registryName(Class<?> c) {
-        String s = c.getSimpleName();
+        return registryName(c.getSimpleName());
+    }
+
+    /** {@link #registryName(Class)} of a class's simple name. */
+    static String registryName(String s) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
@@ -156,10 +219,33 @@ public final class PassRegistry {
         }
         PassInfo info = PassInfo.builder().name(registryName(type)).type(type).input(langs[0]).output(langs[1])
                 .description(instance.description()).options(instance.options()).build();
+        String listed = unloaded.get(info.name());
+        if (listed != null && !listed.equals(type.getName())) {
+            throw new IllegalStateException("two passes are named " + info.name() + ": " + listed + " and " + type.getName());
+        }
         PassInfo prev = byName.putIfAbsent(info.name(), info);
         if (prev != null && prev.type() != type) {
             throw new IllegalStateException("two passes are named " + info.name() + ": " + prev.type().getName() + " and " + type.getName());
         }
+        if (prev == null && listed == null) {
+            names.add(info.name());
+        }
+        unloaded.remove(info.name());
+    }
+
+    /** Loads the listed class of pass {@code name} and registers it. */
+    private void resolve(String name) {
+        String className = unloaded.get(name);
+        Class<?> c;
+        try {
+            c = Class.forName(className, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalStateException("pass class " + className + " (listed in " + SERVICES + ") cannot be loaded: " + e, e);
+        }
+        if (!Pass.class.isAssignableFrom(c)) {
+            throw new IllegalStateException("class " + className + " (listed in " + SERVICES + ") does not implement " + Pass.class.getName());
+        }
+        add(c);
     }
 
     private static Language[] languagesOf(Class<?> type) {
@@ -185,23 +271,33 @@ public final class PassRegistry {
     }
 
     /** The pass called {@code name}. */
-    public Optional<PassInfo> get(String name) {
+    public synchronized Optional<PassInfo> get(String name) {
+        if (unloaded.containsKey(name)) {
+            resolve(name);
+        }
         return Optional.ofNullable(byName.get(name));
     }
 
     /** {@code " (did you mean X?)"} for an unknown name, or {@code ""}. */
     public String suggest(String name) {
-        return Suggest.didYouMean(name, byName.keySet());
+        return Suggest.didYouMean(name, names);
     }
 
-    /** All passes, in registration order. */
-    public Collection<PassInfo> all() {
-        return byName.values();
+    /** All passes, in registration order (this loads every listed class). */
+    public synchronized Collection<PassInfo> all() {
+        for (String n : List.copyOf(unloaded.keySet())) {
+            resolve(n);
+        }
+        List<PassInfo> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(byName.get(n));
+        }
+        return out;
     }
 
     /** All passes sorted by name. */
     public List<PassInfo> sorted() {
-        List<PassInfo> out = new ArrayList<>(byName.values());
+        List<PassInfo> out = new ArrayList<>(all());
         out.sort((a, b) -> a.name().compareTo(b.name()));
         return out;
     }

@@ -31,9 +31,16 @@ public final class PipelineConfig {
     /** The built-in config's resource name and the name its positions carry. */
     public static final String BUILTIN = "nanopy/driver/pipelines.toml";
 
-    private record PassRef(String name, TomlPosition pos) {}
+    /** A position in a config file (1-based line and column), or null where the file has none. */
+    private record Pos(int line, int column) {
+        static Pos of(TomlPosition p) {
+            return p == null ? null : new Pos(p.line(), p.column());
+        }
+    }
 
-    private record Section(String kind, String name, String description, Optional<String> after, TomlPosition afterPos,
+    private record PassRef(String name, Pos pos) {}
+
+    private record Section(String kind, String name, String description, Optional<String> after, Pos afterPos,
             List<PassRef> passes, Map<String, Object> options, Optional<String> run, String file) {}
 
     private final Map<String, Section> pipelines = new LinkedHashMap<>();
@@ -42,20 +49,200 @@ public final class PipelineConfig {
     private final Map<String, PassRef> swaps = new LinkedHashMap<>();
     private final Map<String, String> swapFiles = new LinkedHashMap<>();
 
+    /** Where this config came from, for {@link CompileCache} keys: "builtin", or the digest of a file's text. */
+    private String identity = "builtin";
+
     private PipelineConfig() {}
 
-    /** Loads the config shipped inside nanopy. */
-    public static PipelineConfig builtin() throws ConfigError {
-        try (InputStream in = PipelineConfig.class.getClassLoader().getResourceAsStream(BUILTIN)) {
-            if (in == null) {
-                throw new IllegalStateException("nanopy's jar lacks " + BUILTIN);
+    /**
+     * What identifies this config's content: {@code builtin} for the built-in one (nanopy's version
+     * stands for it), else {@code file:} and the SHA-256 of the file's text.
+     */
+    public String identity() {
+        return identity;
+    }
+
+    /**
+     * The built-in config compiled by the build ({@link #compileBuiltin}): the sections as data, read
+     * without a TOML parser (tomlj's parser, run cold in the bytecode interpreter, was about a fifth of
+     * {@code nanopy -c}'s start-up; docs/performance.md).
+     */
+    static final String COMPILED = "nanopy/driver/pipelines.bin";
+
+    /** The first int of {@value #COMPILED}; changes with its layout. */
+    private static final int COMPILED_MAGIC = 0x4e500001;
+
+    private static final String BUILTIN_FILE = "pipelines.toml (built in)";
+
+    /** The built-in config, read once per process (nothing changes a config after it is read). */
+    private static final class Builtin {
+        static final PipelineConfig CONFIG = readBuiltin();
+    }
+
+    /**
+     * The config shipped inside nanopy (the build checks it: {@link #main}).
+     *
+     * @throws IllegalStateException when the jar lacks it or it is broken (a bug in nanopy's build)
+     */
+    public static PipelineConfig builtin() {
+        return Builtin.CONFIG;
+    }
+
+    private static PipelineConfig readBuiltin() {
+        String text = new String(resource(BUILTIN).orElseThrow(() -> new IllegalStateException("nanopy's jar lacks " + BUILTIN)),
+                StandardCharsets.UTF_8);
+        Optional<byte[]> compiled = resource(COMPILED);
+        if (compiled.isPresent()) {
+            Optional<PipelineConfig> c = readCompiled(compiled.get(), text);
+            if (c.isPresent()) {
+                return c.get();
+            }
+        }
+        // no compiled form, or one older than the TOML (classes built outside Maven): parse the TOML
+        try {
+            PipelineConfig c = new PipelineConfig();
+            c.read(BUILTIN_FILE, text, false);
+            return c;
+        } catch (ConfigError e) {
+            throw new IllegalStateException("the built-in pipeline config is broken: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<byte[]> resource(String name) {
+        try (InputStream in = PipelineConfig.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + name + " from nanopy's jar", e);
+        }
+    }
+
+    /**
+     * The build step that writes {@value #COMPILED}: parses the built-in TOML (failing the build on
+     * any error in it) and writes its sections with the CRC-32 of the TOML text, so that a stale
+     * compiled form is never used. Usage: {@code PipelineConfig OUTPUT-FILE}.
+     */
+    public static void main(String[] args) throws IOException, ConfigError {
+        String text = new String(resource(BUILTIN).orElseThrow(), StandardCharsets.UTF_8);
+        PipelineConfig c = new PipelineConfig();
+        c.read(BUILTIN_FILE, text, false);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            c.writeCompiled(out, crc(text));
+        }
+        Path target = Path.of(args[0]);
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Files.write(target, bytes.toByteArray());
+    }
+
+    private static int crc(String text) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(text.getBytes(StandardCharsets.UTF_8));
+        return (int) crc.getValue();
+    }
+
+    private void writeCompiled(java.io.DataOutputStream out, int crc) throws IOException {
+        if (!swaps.isEmpty()) {
+            throw new IllegalStateException("the built-in config has a [swap] table");
+        }
+        out.writeInt(COMPILED_MAGIC);
+        out.writeInt(crc);
+        out.writeInt(extensions.size());
+        for (Map.Entry<String, String> e : extensions.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeUTF(e.getValue());
+        }
+        List<Section> sections = new ArrayList<>(pipelines.values());
+        sections.addAll(targets.values());
+        out.writeInt(sections.size());
+        for (Section s : sections) {
+            out.writeUTF(s.kind());
+            out.writeUTF(s.name());
+            out.writeUTF(s.description());
+            out.writeUTF(s.after().orElse(""));
+            writePos(out, s.afterPos());
+            out.writeInt(s.passes().size());
+            for (PassRef r : s.passes()) {
+                out.writeUTF(r.name());
+                writePos(out, r.pos());
+            }
+            out.writeInt(s.options().size());
+            for (Map.Entry<String, Object> o : s.options().entrySet()) {
+                out.writeUTF(o.getKey());
+                switch (o.getValue()) {
+                    case Long l -> {
+                        out.writeByte('L');
+                        out.writeLong(l);
+                    }
+                    case Double d -> {
+                        out.writeByte('D');
+                        out.writeDouble(d);
+                    }
+                    case Boolean b -> {
+                        out.writeByte('B');
+                        out.writeBoolean(b);
+                    }
+                    case String str -> {
+                        out.writeByte('S');
+                        out.writeUTF(str);
+                    }
+                    default -> throw new IllegalStateException("option " + o.getKey() + " of " + s.kind() + "." + s.name()
+                            + ": only integers, numbers, booleans and strings can be compiled, not " + o.getValue());
+                }
+            }
+            out.writeUTF(s.run().orElse(""));
+        }
+    }
+
+    private static void writePos(java.io.DataOutputStream out, Pos p) throws IOException {
+        out.writeInt(p == null ? -1 : p.line());
+        out.writeInt(p == null ? -1 : p.column());
+    }
+
+    /** The config in {@code bytes}, or empty when they were compiled from another TOML text. */
+    private static Optional<PipelineConfig> readCompiled(byte[] bytes, String toml) {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            if (in.readInt() != COMPILED_MAGIC || in.readInt() != crc(toml)) {
+                return Optional.empty();
             }
             PipelineConfig c = new PipelineConfig();
-            c.read("pipelines.toml (built in)", new String(in.readAllBytes(), StandardCharsets.UTF_8), false);
-            return c;
+            for (int n = in.readInt(); n > 0; n--) {
+                c.extensions.put(in.readUTF(), in.readUTF());
+            }
+            for (int n = in.readInt(); n > 0; n--) {
+                String kind = in.readUTF();
+                String name = in.readUTF();
+                String description = in.readUTF();
+                String after = in.readUTF();
+                Pos afterPos = readPos(in);
+                List<PassRef> passes = new ArrayList<>();
+                for (int k = in.readInt(); k > 0; k--) {
+                    passes.add(new PassRef(in.readUTF(), readPos(in)));
+                }
+                Map<String, Object> options = new LinkedHashMap<>();
+                for (int k = in.readInt(); k > 0; k--) {
+                    String key = in.readUTF();
+                    options.put(key, switch (in.readByte()) {
+                        case 'L' -> in.readLong();
+                        case 'D' -> in.readDouble();
+                        case 'B' -> in.readBoolean();
+                        default -> in.readUTF();
+                    });
+                }
+                String run = in.readUTF();
+                Section s = new Section(kind, name, description, after.isEmpty() ? Optional.empty() : Optional.of(after), afterPos,
+                        List.copyOf(passes), options, run.isEmpty() ? Optional.empty() : Optional.of(run), BUILTIN_FILE);
+                (kind.equals("pipeline") ? c.pipelines : c.targets).put(name, s);
+            }
+            return Optional.of(c);
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            return Optional.empty();
         }
+    }
+
+    private static Pos readPos(java.io.DataInputStream in) throws IOException {
+        int line = in.readInt();
+        int column = in.readInt();
+        return line < 0 ? null : new Pos(line, column);
     }
 
     /**
@@ -72,6 +259,7 @@ public final class PipelineConfig {
         }
         PipelineConfig c = new PipelineConfig();
         c.read(file.toString(), text, true);
+        c.identity = "file:" + java.util.HexFormat.of().formatHex(CompileCache.sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
         return c;
     }
 
@@ -120,13 +308,17 @@ public final class PipelineConfig {
         if (swap != null) {
             for (String k : swap.keySet()) {
                 List<String> path = List.of("swap", k);
-                swaps.put(k, new PassRef(string(file, toml, path), toml.inputPositionOf(path)));
+                swaps.put(k, new PassRef(string(file, toml, path), Pos.of(toml.inputPositionOf(path))));
                 swapFiles.put(k, file);
             }
         }
     }
 
     private static String at(String file, TomlPosition pos) {
+        return at(file, Pos.of(pos));
+    }
+
+    private static String at(String file, Pos pos) {
         return pos == null ? file + ": " : file + ":" + pos.line() + ":" + pos.column() + ": ";
     }
 
@@ -175,7 +367,7 @@ public final class PipelineConfig {
             if (!(arr.get(i) instanceof String s)) {
                 throw new ConfigError(at(file, arr.inputPositionOf(i)) + "passes must be strings (pass names)");
             }
-            passes.add(new PassRef(s, arr.inputPositionOf(i)));
+            passes.add(new PassRef(s, Pos.of(arr.inputPositionOf(i))));
         }
         Map<String, Object> options = new LinkedHashMap<>();
         TomlTable opts = table(file, toml, concat(base, "options"));
@@ -190,7 +382,7 @@ public final class PipelineConfig {
             }
         }
         Optional<String> run = t.contains("run") ? Optional.of(string(file, toml, concat(base, "run"))) : Optional.empty();
-        return new Section(kind, name, description, after, toml.inputPositionOf(concat(base, "after")), passes, options, run, file);
+        return new Section(kind, name, description, after, Pos.of(toml.inputPositionOf(concat(base, "after"))), passes, options, run, file);
     }
 
     private static List<String> concat(List<String> a, String b) {
@@ -248,7 +440,7 @@ public final class PipelineConfig {
         }
         List<Section> chain = new ArrayList<>();
         for (Section s = top; s != null; ) {
-            if (chain.contains(s)) {
+            if (containsSame(chain, s)) {
                 throw new ConfigError(at(s.file(), s.afterPos()) + "'after' makes a cycle: " + s.kind() + "." + s.name());
             }
             chain.add(0, s);
@@ -305,6 +497,20 @@ public final class PipelineConfig {
             Pipeline.checkFits(steps.get(k - 1).pass(), steps.get(k).pass(), w.substring(0, w.length() - 2));
         }
         return new Pipeline(name, steps, top.run());
+    }
+
+    /**
+     * Whether {@code s} itself is in {@code chain}. (Not {@code List.contains}: a record's
+     * {@code equals} is bootstrapped through {@code ObjectMethods} on first use, which spins method
+     * handles for about a tenth of {@code nanopy -c}'s start-up.)
+     */
+    private static boolean containsSame(List<Section> chain, Section s) {
+        for (Section c : chain) {
+            if (c == s) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static PassInfo passInfo(String name, String where, PassRegistry registry) throws ConfigError {
