@@ -8,9 +8,8 @@
 #include <gc.h>
 #include <errno.h>
 #include <math.h>
-#include <pthread.h>
+#include <ucontext.h>
 #include <signal.h>
-#include <sys/resource.h>
 #include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,13 +146,58 @@ _Noreturn void nanopy_rt_recursion_error(void) {
 
 /* ---- memory ------------------------------------------------------------------------------- */
 
+/* The collector starts on the first allocation that does not fit ARENA_BYTES: before that, objects
+   are carved from a static arena (in .bss, so the collector scans it as a root once it runs, and
+   never frees it). A program that allocates little never pays the collector's initialisation
+   (about a hundred page faults, a third of a small program's start-up). */
+#define ARENA_BYTES ((size_t) 1 << 20)
+static char arena[ARENA_BYTES] __attribute__((aligned(16)));
+static size_t arena_used;
+static int gc_started;
+static int on_program_stack;
+static struct GC_stack_base program_stack;
+
+static void *set_stack_bottom(void *base) {
+    GC_set_stackbottom(NULL, base);
+    return NULL;
+}
+
+static void gc_start(void) {
+    gc_started = 1;
+    GC_set_markers_count(1);
+    /* the collector's own search for the stack's end would walk off the program's stack */
+    if (on_program_stack) GC_set_stackbottom(NULL, &program_stack);
+    GC_INIT();
+    /* the arena's unused part holds no pointers: not scanning it keeps its pages untouched */
+    GC_exclude_static_roots(arena + arena_used, arena + ARENA_BYTES);
+}
+
+static void *arena_alloc(size_t bytes) {
+    size_t b = (bytes + 15) & ~(size_t) 15;
+    if (b > ARENA_BYTES - arena_used) return NULL;
+    void *p = arena + arena_used;
+    arena_used += b;
+    return p;
+}
+
 void *nanopy_rt_alloc(int64_t bytes) {
-    void *p = GC_MALLOC((size_t) (bytes > 0 ? bytes : 1));
+    size_t n = (size_t) (bytes > 0 ? bytes : 1);
+    if (!gc_started) {
+        void *a = arena_alloc(n);
+        if (a) return a;
+        gc_start();
+    }
+    void *p = GC_MALLOC(n);
     if (!p) nanopy_rt_error("MemoryError", "");
     return p;
 }
 
 static void *alloc_atomic(size_t bytes) {
+    if (!gc_started) {
+        void *a = arena_alloc(bytes ? bytes : 1);
+        if (a) return a;
+        gc_start();
+    }
     void *p = GC_MALLOC_ATOMIC(bytes ? bytes : 1);
     if (!p) nanopy_rt_error("MemoryError", "");
     return p;
@@ -575,7 +619,7 @@ static NpStr *latin1[256];
 static NpStr *char_str(uint32_t c) {
     if (c < 256) {
         if (!latin1[c]) {
-            NpStr *s = GC_MALLOC_UNCOLLECTABLE(sizeof(NpStr) + 4);
+            NpStr *s = alloc_atomic(sizeof(NpStr) + 4); /* kept alive by latin1[], a root */
             s->len = 1;
             s->cp[0] = c;
             latin1[c] = s;
@@ -972,52 +1016,41 @@ static void on_sigint(int sig) {
     _exit(130);
 }
 
-static void *run_main(void *arg) {
-    (void) arg;
-    nanopy_main();
-    return NULL;
-}
-
 /* Stack for the program: room for the recursion limit's frames (pages are touched only when
    used). */
 #define STACK_BYTES ((size_t) 1 << 30)
 
-/* Raises the main thread's stack limit to STACK_BYTES and starts the program again (Linux sizes the
-   main stack by the limit at exec), so the program runs on the main thread: no second thread for
-   the collector to stop at each collection. Returns when that cannot be done. */
-static void reexec_with_big_stack(char **argv) {
-    struct rlimit rl;
-    if (getenv("NANOPY_RT_STACK") || getrlimit(RLIMIT_STACK, &rl) != 0) return;
-    if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= STACK_BYTES) return;
-    if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < STACK_BYTES) return;
-    rl.rlim_cur = STACK_BYTES;
-    if (setrlimit(RLIMIT_STACK, &rl) != 0) return;
-    setenv("NANOPY_RT_STACK", "1", 1);
-    execv("/proc/self/exe", argv);
+static ucontext_t main_context, program_context;
+
+static void run_program(void) {
+    on_program_stack = 1;
+    if (gc_started) GC_call_with_alloc_lock(set_stack_bottom, &program_stack);
+    nanopy_main();
+    on_program_stack = 0;
 }
 
 int main(int argc, char **argv) {
     (void) argc;
-    reexec_with_big_stack(argv);
-    GC_set_markers_count(1);
-    GC_INIT();
+    (void) argv;
     out_tty = isatty(1);
     signal(SIGINT, on_sigint);
     signal(SIGPIPE, SIG_DFL);
-    struct rlimit rl;
-    if (getrlimit(RLIMIT_STACK, &rl) == 0 && (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= STACK_BYTES)) {
-        run_main(NULL);
+    /* The program runs on the main thread (no second thread for the collector to stop at each
+       collection), on a stack of STACK_BYTES mapped here: switching to it costs a few
+       microseconds, where raising the stack limit and re-executing the program cost
+       milliseconds. The collector, once started, scans this stack (run_program, gc_start). */
+    char *stack = mmap(NULL, STACK_BYTES, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+    if (stack == MAP_FAILED) {
+        nanopy_main();
     } else {
-        /* the limit could not be raised: a thread with a big stack instead */
-        pthread_attr_t attr;
-        pthread_attr_init(&attr);
-        pthread_attr_setstacksize(&attr, STACK_BYTES);
-        pthread_t t;
-        if (pthread_create(&t, &attr, run_main, NULL) != 0) {
-            run_main(NULL);
-        } else {
-            pthread_join(t, NULL);
-        }
+        mprotect(stack, 4096, PROT_NONE); /* a guard page below the stack */
+        program_stack.mem_base = stack + STACK_BYTES;
+        getcontext(&program_context);
+        program_context.uc_stack.ss_sp = stack;
+        program_context.uc_stack.ss_size = STACK_BYTES;
+        program_context.uc_link = &main_context;
+        makecontext(&program_context, run_program, 0);
+        swapcontext(&main_context, &program_context);
     }
     nanopy_rt_flush();
     if (getenv("NANOPY_RT_STATS")) {
@@ -1030,7 +1063,7 @@ int main(int argc, char **argv) {
             if (!strncmp(line, "VmHWM:", 6)) hwm = atol(line + 6);
         }
         if (f) fclose(f);
-        fprintf(stderr, "nanopy_rt: allocated %llu bytes, max resident %ld kB\n", (unsigned long long) GC_get_total_bytes(), hwm);
+        fprintf(stderr, "nanopy_rt: allocated %llu bytes, max resident %ld kB\n", (unsigned long long) ((gc_started ? GC_get_total_bytes() : 0) + arena_used), hwm);
     }
     return 0;
 }

@@ -34,10 +34,16 @@ import nanopy.py.PyTyped.PrimOp;
  * <p><b>Checks.</b> {@code +}, {@code -} and {@code *} on ints use {@code llvm.s*.with.overflow};
  * division, modulo and list indexing test their operands inline; each failure branches to one cold
  * block per function and kind that calls the run-time library's error routine (CPython's exception
- * class and message, exit status 1). Every function counts the nesting depth of calls in
- * {@code @nanopy.depth}: past {@link #RECURSION_LIMIT} it raises {@code RecursionError}. A
- * {@code TailCall} restores the depth first and is a {@code tail call} that {@code llc
- * -tailcallopt} turns into a jump, so tail recursion runs in constant stack.
+ * class and message, exit status 1). Every function takes the nesting depth of its caller as a
+ * second parameter ({@code i64 %depth}, after the static link; the module's top level passes 0)
+ * and passes its own depth plus one to its callees: past {@link #RECURSION_LIMIT} it raises
+ * {@code RecursionError}. A value in a register, unlike a global counter, costs no load or store
+ * and needs no restoring at each return. A {@code TailCall} passes the caller's own depth on and
+ * is a {@code tail call}, which LLVM turns into a jump (a sibling call) when every argument is
+ * passed in a register, so tail recursion runs in constant stack. A module with a tail call that
+ * passes arguments on the stack uses the {@code tailcc} convention for all its functions instead
+ * of {@code fastcc}: tail calls are then always jumps, at a price on every call (the callee pops
+ * its arguments: fib ran about a third slower so).
  */
 public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
     /** Nested calls allowed; one more raises RecursionError (the PyTyped interpreter's limit). */
@@ -47,6 +53,8 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
     private final Map<String, String> strings = new LinkedHashMap<>();
     private final Map<String, String> descriptors = new LinkedHashMap<>();
     private final Map<String, Blocks.Def> defs = new HashMap<>();
+    /** The calling convention of every NanoPy function of the module: fastcc, or tailcc (see the class comment). */
+    private String cc = "fastcc";
     /** Globals only ever assigned the closure of one Def (with the Def's name). */
     private final Map<String, String> knownGlobals = new HashMap<>();
 
@@ -59,10 +67,11 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
     public LlvmIr.Module apply(Blocks.Module program, PassContext ctx) {
         program.defs().forEach(d -> defs.put(d.name(), d));
         findKnownGlobals(program);
+        cc = program.defs().exists(d -> d.blocks().exists(b -> b.tail() instanceof Blocks.TailCall c && !fitsRegisters(c.args())))
+                ? "tailcc" : "fastcc";
         StringBuilder out = new StringBuilder();
         out.append("; NanoPy program compiled by nanopy's emit-llvm (LLVM 16, opaque pointers)\n");
         out.append("target triple = \"x86_64-pc-linux-gnu\"\n\n");
-        out.append("@nanopy.depth = internal global i64 0\n");
         for (Closed.Local g : program.globals()) {
             out.append(global(g.name())).append(" = internal global ").append(type(g.type())).append(' ')
                     .append(zero(g.type())).append('\n');
@@ -286,6 +295,16 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
         });
     }
 
+    /**
+     * Whether a call with these arguments (after the static link and the depth) passes them all in
+     * registers (6 integer, 8 floating-point on x86-64), so that LLVM turns the call into a jump when
+     * it is in tail position (a sibling call) without a special calling convention.
+     */
+    private static boolean fitsRegisters(io.vavr.collection.List<Blocks.Atom> args) {
+        int fp = args.count(a -> typeOf(a) instanceof Closed.FloatType);
+        return args.size() - fp + 2 <= 6 && fp <= 8;
+    }
+
     private static Closed.Type typeOf(Blocks.Atom a) {
         nanopy.ir.Span s = nanopy.ir.Span.NONE;
         return switch (a) {
@@ -374,9 +393,12 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
             if (main) {
                 head.append("define void @nanopy_main() {\n");
             } else {
-                head.append("define internal fastcc ").append(type(result)).append(' ').append(function(name)).append('(');
+                head.append("define internal ").append(cc).append(' ').append(type(result)).append(' ').append(function(name)).append('(');
                 for (int i = 0; i < params.size(); i++) {
                     head.append(i == 0 ? "" : ", ").append(type(params.get(i).type())).append(" %p").append(i);
+                    if (i == 0) {
+                        head.append(", i64 %depth");
+                    }
                 }
                 head.append(") {\n");
             }
@@ -388,9 +410,7 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
                 line("store " + type(params.get(i).type()) + " %p" + i + ", ptr " + local(params.get(i).name()));
             }
             if (!main) {
-                line("%depth = load i64, ptr @nanopy.depth");
                 line("%depth1 = add i64 %depth, 1");
-                line("store i64 %depth1, ptr @nanopy.depth");
                 line("%deep = icmp sgt i64 %depth1, " + RECURSION_LIMIT);
                 line("br i1 %deep, label %" + errorBlock("recursion", "call void @nanopy_rt_recursion_error()") + ", label %\"b:"
                         + blocks.head().label() + "\"");
@@ -494,7 +514,6 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
                     if (main) {
                         line("ret void");
                     } else {
-                        line("store i64 %depth, ptr @nanopy.depth");
                         line("ret " + coerce(v, result));
                     }
                 }
@@ -622,16 +641,15 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
             } else {
                 target = assign("load ptr, ptr " + clo.ref() + SLOT);
             }
-            StringBuilder sb = new StringBuilder("ptr " + env);
+            StringBuilder sb = new StringBuilder("ptr " + env + ", i64 " + (main ? "0" : tail ? "%depth" : "%depth1"));
             for (Blocks.Atom a : args) {
                 sb.append(", ").append(atom(a));
             }
             String rt = type(type);
             if (tail) {
-                line("store i64 %depth, ptr @nanopy.depth");
-                return new Val(rt, assign("tail call fastcc " + rt + " " + target + "(" + sb + ")"));
+                return new Val(rt, assign("tail call " + cc + " " + rt + " " + target + "(" + sb + ")"));
             }
-            return new Val(rt, assign("call fastcc " + rt + " " + target + "(" + sb + ")"));
+            return new Val(rt, assign("call " + cc + " " + rt + " " + target + "(" + sb + ")"));
         }
 
         private Val print(Blocks.Print p) {
