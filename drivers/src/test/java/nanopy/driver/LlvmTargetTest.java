@@ -154,7 +154,7 @@ class LlvmTargetTest {
         Path prog = write("one.py", "def f(x: int) -> int:\n    return x * 2\nprint(f(21))\n");
         Run r = CliTest.nanopy("run", "--target=llvm", "--dump-after=emit-llvm", prog.toString());
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.err().contains("define internal fastcc i64 @\"f:f\"(ptr %p0, i64 %p1)"), r.err());
+        assertTrue(r.err().contains("define internal fastcc i64 @\"f:f\"(ptr %p0, i64 %depth, i64 %p1)"), r.err());
         assertTrue(r.err().contains("@llvm.smul.with.overflow.i64"), r.err());
         assertEquals("42\n", r.out(), "the dump on stderr, the program's output alone on stdout");
     }
