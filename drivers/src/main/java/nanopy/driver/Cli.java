@@ -124,6 +124,7 @@ final class Cli {
                 case "ir" -> ir(rest);
                 case "golden" -> nanopy.driver.golden.GoldenCommand.run(rest, out, err);
                 case "fuzz" -> nanopy.driver.fuzz.FuzzCommand.run(rest, out, err);
+                case "daemon" -> nanopy.driver.daemon.DaemonCommand.run(rest, out, err);
                 case "-V", "--version" -> {
                     out.println(VERSION);
                     yield OK;
@@ -143,6 +144,7 @@ final class Cli {
     private void help() {
         out.println("usage: nanopy [run|build|check] [options] FILE | DIR | -c CODE");
         out.println("       nanopy golden report [--pipeline FILE] [--target T] [--junit-xml FILE] [DIR...]");
+        out.println("       nanopy daemon start | stop | status | run   (a daemon that serves run, FILE and -c; see 'nanopy daemon --help')");
         out.println("       nanopy fuzz [--seed N] [--count N] [--target T] [--out DIR] [--junit-xml FILE] [--mutate DIR]");
         out.println("       nanopy ir describe LANGUAGE | diff A B | list | parse LANGUAGE FILE | dump --python-ast FILE");
         out.println("A nanopass compiler for NanoPy, a statically typed subset of Python 3.12.");
@@ -198,6 +200,7 @@ final class Cli {
             .addOption(flag("print-pipeline", "print the pipeline as a --passes string and stop"))
             .addOption(flag("bisect", "(check) run the program after every pass; name the first pass that changes its output (stdin is read once)"))
             .addOption(Option.builder("c").hasArg().argName("CODE").desc("compile CODE instead of a file").build())
+            .addOption(flag("no-daemon", "run in this process even when a daemon runs (nanopy daemon start)"))
             .addOption(flag("report-run-time", "(benchmarks) print in-process compile and run time to stderr"))
             .addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").desc("(build) where to write the result").build())
             .addOption(Option.builder("h").longOpt("help").desc("show this help").build());
@@ -296,6 +299,9 @@ final class Cli {
     }
 
     private Driver driver(PipelineOptions o) throws ConfigError {
+        if (o.pipelineFile == null && o.plugins.isEmpty()) {
+            return Driver.builtin();
+        }
         PipelineConfig config = o.pipelineFile == null ? PipelineConfig.builtin() : PipelineConfig.load(o.pipelineFile);
         PassRegistry registry = PassRegistry.withPlugins(o.plugins);
         return new Driver(config, registry);

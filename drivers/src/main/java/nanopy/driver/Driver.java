@@ -48,9 +48,14 @@ public final class Driver {
         }
     }
 
-    /** A driver with the built-in config and passes. */
+    /** The driver of the built-in config and passes, made once per process (it holds no state of a run). */
+    private static final class Builtin {
+        static final Driver DRIVER = new Driver(PipelineConfig.builtin(), PassRegistry.builtin());
+    }
+
+    /** A driver with the built-in config and passes (shared: drivers are used by any number of threads). */
     public static Driver builtin() {
-        return new Driver(PipelineConfig.builtin(), PassRegistry.builtin());
+        return Builtin.DRIVER;
     }
 
     public PipelineConfig config() {

@@ -132,7 +132,7 @@ public final class PassRegistry {
             }
         }
         java.net.URLClassLoader plugins = new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new), PassRegistry.class.getClassLoader());
-        PassRegistry r = builtin();
+        PassRegistry r = load(PassRegistry.class.getClassLoader());
         r.identity = identity.toString();
         for (Map.Entry<String, java.nio.file.Path> e : classes.entrySet()) {
             String where = e.getValue() + ": class " + e.getKey() + " (listed in " + SERVICES + ")";
@@ -178,9 +178,14 @@ public final class PassRegistry {
         return identity;
     }
 
-    /** The passes of nanopy's own class path. */
+    /** The built-in passes, listed once per process (the daemon serves many commands). */
+    private static final class Builtin {
+        static final PassRegistry REGISTRY = load(PassRegistry.class.getClassLoader());
+    }
+
+    /** The passes of nanopy's own class path (one shared registry: it only grows by loading listed classes). */
     public static PassRegistry builtin() {
-        return load(PassRegistry.class.getClassLoader());
+        return Builtin.REGISTRY;
     }
 
     /** {@code FlattenCalls} becomes {@code flatten-calls}; {@code UncoverLive} becomes {@code uncover-live}. */

@@ -103,6 +103,18 @@ final class Vm {
         callFn[depth] = fn;
     }
 
+    /**
+     * A jump's target; a backward one (a loop's back edge) first checks whether the thread was
+     * interrupted (an embedding stopped the program: the daemon's time limit, a client's Ctrl-C) and
+     * ends the run with {@code KeyboardInterrupt} if so, as the reference interpreter's loops do.
+     */
+    private static int taken(int target, int pc) {
+        if (target <= pc && Thread.currentThread().isInterrupted()) {
+            throw new PyRuntimeError("KeyboardInterrupt", "", Span.NONE);
+        }
+        return target;
+    }
+
     private static PyRuntimeError located(PyRuntimeError e, Loaded.Fn fn, int pc) {
         return e.span().isKnown() ? e : new PyRuntimeError(e.exceptionClass(), e.pyMessage(), fn.spanAt(pc));
     }
@@ -278,26 +290,26 @@ final class Vm {
                         p[pb + code[pc + 1]] = r[rb + code[pc + 2]].equals(r[rb + code[pc + 3]]) ? 1 : 0;
                         pc += 4;
                     }
-                    case Ops.JMP -> pc = code[pc + 1];
-                    case Ops.BR_TRUE -> pc = p[pb + code[pc + 1]] != 0 ? code[pc + 2] : pc + 3;
-                    case Ops.BR_LT_I64 -> pc = p[pb + code[pc + 1]] < p[pb + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                    case Ops.BR_LE_I64 -> pc = p[pb + code[pc + 1]] <= p[pb + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                    case Ops.BR_GT_I64 -> pc = p[pb + code[pc + 1]] > p[pb + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                    case Ops.BR_GE_I64 -> pc = p[pb + code[pc + 1]] >= p[pb + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                    case Ops.BR_EQ_I64 -> pc = p[pb + code[pc + 1]] == p[pb + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                    case Ops.BR_NE_I64 -> pc = p[pb + code[pc + 1]] != p[pb + code[pc + 2]] ? code[pc + 3] : pc + 4;
-                    case Ops.BR_LT_I64_IMM -> pc = p[pb + code[pc + 1]] < code[pc + 2] ? code[pc + 3] : pc + 4;
-                    case Ops.BR_LE_I64_IMM -> pc = p[pb + code[pc + 1]] <= code[pc + 2] ? code[pc + 3] : pc + 4;
-                    case Ops.BR_GT_I64_IMM -> pc = p[pb + code[pc + 1]] > code[pc + 2] ? code[pc + 3] : pc + 4;
-                    case Ops.BR_GE_I64_IMM -> pc = p[pb + code[pc + 1]] >= code[pc + 2] ? code[pc + 3] : pc + 4;
-                    case Ops.BR_EQ_I64_IMM -> pc = p[pb + code[pc + 1]] == code[pc + 2] ? code[pc + 3] : pc + 4;
-                    case Ops.BR_NE_I64_IMM -> pc = p[pb + code[pc + 1]] != code[pc + 2] ? code[pc + 3] : pc + 4;
-                    case Ops.BR_LT_F64 -> pc = d(p[pb + code[pc + 1]]) < d(p[pb + code[pc + 2]]) ? code[pc + 3] : pc + 4;
-                    case Ops.BR_LE_F64 -> pc = d(p[pb + code[pc + 1]]) <= d(p[pb + code[pc + 2]]) ? code[pc + 3] : pc + 4;
-                    case Ops.BR_GT_F64 -> pc = d(p[pb + code[pc + 1]]) > d(p[pb + code[pc + 2]]) ? code[pc + 3] : pc + 4;
-                    case Ops.BR_GE_F64 -> pc = d(p[pb + code[pc + 1]]) >= d(p[pb + code[pc + 2]]) ? code[pc + 3] : pc + 4;
-                    case Ops.BR_EQ_F64 -> pc = d(p[pb + code[pc + 1]]) == d(p[pb + code[pc + 2]]) ? code[pc + 3] : pc + 4;
-                    case Ops.BR_NE_F64 -> pc = d(p[pb + code[pc + 1]]) != d(p[pb + code[pc + 2]]) ? code[pc + 3] : pc + 4;
+                    case Ops.JMP -> pc = taken(code[pc + 1], pc);
+                    case Ops.BR_TRUE -> pc = p[pb + code[pc + 1]] != 0 ? taken(code[pc + 2], pc) : pc + 3;
+                    case Ops.BR_LT_I64 -> pc = p[pb + code[pc + 1]] < p[pb + code[pc + 2]] ? taken(code[pc + 3], pc) : pc + 4;
+                    case Ops.BR_LE_I64 -> pc = p[pb + code[pc + 1]] <= p[pb + code[pc + 2]] ? taken(code[pc + 3], pc) : pc + 4;
+                    case Ops.BR_GT_I64 -> pc = p[pb + code[pc + 1]] > p[pb + code[pc + 2]] ? taken(code[pc + 3], pc) : pc + 4;
+                    case Ops.BR_GE_I64 -> pc = p[pb + code[pc + 1]] >= p[pb + code[pc + 2]] ? taken(code[pc + 3], pc) : pc + 4;
+                    case Ops.BR_EQ_I64 -> pc = p[pb + code[pc + 1]] == p[pb + code[pc + 2]] ? taken(code[pc + 3], pc) : pc + 4;
+                    case Ops.BR_NE_I64 -> pc = p[pb + code[pc + 1]] != p[pb + code[pc + 2]] ? taken(code[pc + 3], pc) : pc + 4;
+                    case Ops.BR_LT_I64_IMM -> pc = p[pb + code[pc + 1]] < code[pc + 2] ? taken(code[pc + 3], pc) : pc + 4;
+                    case Ops.BR_LE_I64_IMM -> pc = p[pb + code[pc + 1]] <= code[pc + 2] ? taken(code[pc + 3], pc) : pc + 4;
+                    case Ops.BR_GT_I64_IMM -> pc = p[pb + code[pc + 1]] > code[pc + 2] ? taken(code[pc + 3], pc) : pc + 4;
+                    case Ops.BR_GE_I64_IMM -> pc = p[pb + code[pc + 1]] >= code[pc + 2] ? taken(code[pc + 3], pc) : pc + 4;
+                    case Ops.BR_EQ_I64_IMM -> pc = p[pb + code[pc + 1]] == code[pc + 2] ? taken(code[pc + 3], pc) : pc + 4;
+                    case Ops.BR_NE_I64_IMM -> pc = p[pb + code[pc + 1]] != code[pc + 2] ? taken(code[pc + 3], pc) : pc + 4;
+                    case Ops.BR_LT_F64 -> pc = d(p[pb + code[pc + 1]]) < d(p[pb + code[pc + 2]]) ? taken(code[pc + 3], pc) : pc + 4;
+                    case Ops.BR_LE_F64 -> pc = d(p[pb + code[pc + 1]]) <= d(p[pb + code[pc + 2]]) ? taken(code[pc + 3], pc) : pc + 4;
+                    case Ops.BR_GT_F64 -> pc = d(p[pb + code[pc + 1]]) > d(p[pb + code[pc + 2]]) ? taken(code[pc + 3], pc) : pc + 4;
+                    case Ops.BR_GE_F64 -> pc = d(p[pb + code[pc + 1]]) >= d(p[pb + code[pc + 2]]) ? taken(code[pc + 3], pc) : pc + 4;
+                    case Ops.BR_EQ_F64 -> pc = d(p[pb + code[pc + 1]]) == d(p[pb + code[pc + 2]]) ? taken(code[pc + 3], pc) : pc + 4;
+                    case Ops.BR_NE_F64 -> pc = d(p[pb + code[pc + 1]]) != d(p[pb + code[pc + 2]]) ? taken(code[pc + 3], pc) : pc + 4;
                     case Ops.CALL -> {
                         int n = code[pc + 2];
                         Closure c = (Closure) r[rb + (code[pc + 3] >> 1)];

@@ -233,7 +233,14 @@ final class Machine {
                     pc = callerPc[depth];
                     base = callerBase[depth];
                 }
-                case JUMP_FORWARD, JUMP_BACKWARD -> pc = arg;
+                case JUMP_FORWARD -> pc = arg;
+                case JUMP_BACKWARD -> {
+                    // a loop's back edge: a stopped program (the daemon's time limit, Ctrl-C) ends here
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new PyRuntimeError("KeyboardInterrupt", "", Span.NONE);
+                    }
+                    pc = arg;
+                }
                 case POP_JUMP_IF_FALSE -> {
                     if (!(Boolean) s[--sp]) {
                         pc = arg;
