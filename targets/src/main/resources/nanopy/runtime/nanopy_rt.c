@@ -219,9 +219,23 @@ static NpStr *str_new(int64_t len) {
 
 /* An item array of n slots; one of scalars is not scanned by the collector and not cleared (only
    the slots below a list's length are ever read, and those are written first). */
+static size_t item_size(int64_t kind) { return kind == LIST_BYTES ? 1 : 8; }
+
+static int64_t item_get(const NpList *l, int64_t i) {
+    return l->scalar == LIST_BYTES ? ((const uint8_t *) l->items)[i] : l->items[i];
+}
+
+static void item_set(NpList *l, int64_t i, int64_t v) {
+    if (l->scalar == LIST_BYTES) ((uint8_t *) l->items)[i] = (uint8_t) v;
+    else l->items[i] = v;
+}
+
+/* The address of item i (for copying runs of items). */
+static char *item_at(const NpList *l, int64_t i) { return (char *) l->items + (size_t) i * item_size(l->scalar); }
+
 static int64_t *items_alloc(int64_t n, int64_t scalar) {
-    if (!scalar) return nanopy_rt_alloc(n * 8);
-    size_t bytes = (size_t) n * 8;
+    if (scalar == LIST_REFS) return nanopy_rt_alloc(n * 8);
+    size_t bytes = (size_t) n * item_size(scalar);
     int64_t *p = alloc_atomic(bytes);
     if (bytes >= HUGE_FROM) {
         /* transparent huge pages for the 2 MiB-aligned interior of a big array: a list of a million
@@ -239,7 +253,7 @@ NpList *nanopy_rt_list_new(int64_t len, int64_t scalar) {
     int64_t cap = len < 4 ? 4 : len;
     l->scalar = scalar;
     l->items = items_alloc(cap, scalar);
-    if (scalar) memset(l->items, 0, (size_t) len * 8);
+    if (scalar != LIST_REFS) memset(l->items, 0, (size_t) len * item_size(scalar));
     l->len = len;
     l->cap = cap;
     return l;
@@ -376,7 +390,7 @@ static void value_text(int64_t bits, const char *d, int repr, Buf *b) {
         buf_add(b, "[", 1);
         for (int64_t i = 0; i < l->len; i++) {
             if (i) buf_str(b, ", ");
-            value_text(l->items[i], d + 1, 1, b);
+            value_text(item_get(l, i), d + 1, 1, b);
         }
         buf_add(b, "]", 1);
         return;
@@ -914,37 +928,38 @@ int64_t nanopy_rt_input_int(void) { return nanopy_rt_str_to_int(read_line()); }
 void nanopy_rt_list_grow(NpList *l) {
     int64_t cap = l->cap * 2;
     int64_t *items = items_alloc(cap, l->scalar);
-    memcpy(items, l->items, (size_t) l->len * 8);
+    memcpy(items, l->items, (size_t) l->len * item_size(l->scalar));
     l->items = items;
     l->cap = cap;
 }
 
 void nanopy_rt_list_append(NpList *l, int64_t v) {
     if (l->len == l->cap) nanopy_rt_list_grow(l);
-    l->items[l->len++] = v;
+    item_set(l, l->len++, v);
 }
 
 int64_t nanopy_rt_list_pop(NpList *l, int64_t i) {
     if (l->len == 0) nanopy_rt_error("IndexError", "pop from empty list");
     int64_t k = i < 0 ? i + l->len : i;
     if (k < 0 || k >= l->len) nanopy_rt_error("IndexError", "pop index out of range");
-    int64_t v = l->items[k];
-    memmove(l->items + k, l->items + k + 1, (size_t) (l->len - k - 1) * 8);
+    int64_t v = item_get(l, k);
+    memmove(item_at(l, k), item_at(l, k + 1), (size_t) (l->len - k - 1) * item_size(l->scalar));
     l->len--;
-    l->items[l->len] = 0;
+    item_set(l, l->len, 0);
     return v;
 }
 
-static NpList *list_of(const int64_t *items, int64_t n, int64_t scalar) {
-    NpList *l = nanopy_rt_list_new(n, scalar);
-    memcpy(l->items, items, (size_t) n * 8);
+/* A new list of the n items of src from item from on. */
+static NpList *list_of(const NpList *src, int64_t from, int64_t n) {
+    NpList *l = nanopy_rt_list_new(n, src->scalar);
+    memcpy(l->items, item_at(src, from), (size_t) n * item_size(src->scalar));
     return l;
 }
 
 NpList *nanopy_rt_list_concat(const NpList *a, const NpList *b) {
     NpList *l = nanopy_rt_list_new(a->len + b->len, a->scalar);
-    memcpy(l->items, a->items, (size_t) a->len * 8);
-    memcpy(l->items + a->len, b->items, (size_t) b->len * 8);
+    memcpy(l->items, a->items, (size_t) a->len * item_size(a->scalar));
+    memcpy(item_at(l, a->len), b->items, (size_t) b->len * item_size(a->scalar));
     return l;
 }
 
@@ -952,21 +967,20 @@ NpList *nanopy_rt_list_repeat(const NpList *a, int64_t n) {
     if (n <= 0 || a->len == 0) return nanopy_rt_list_new(0, a->scalar);
     if (n > (INT64_C(1) << 36) / a->len) nanopy_rt_error("MemoryError", "");
     NpList *l = nanopy_rt_list_new(a->len * n, a->scalar);
-    for (int64_t i = 0; i < n; i++) memcpy(l->items + i * a->len, a->items, (size_t) a->len * 8);
+    for (int64_t i = 0; i < n; i++) memcpy(item_at(l, i * a->len), a->items, (size_t) a->len * item_size(a->scalar));
     return l;
 }
 
 NpList *nanopy_rt_list_extend(NpList *a, const NpList *b) {
     int64_t n = b->len;
-    int64_t *copy = items_alloc(n, b->scalar);
-    memcpy(copy, b->items, (size_t) n * 8);
-    for (int64_t i = 0; i < n; i++) nanopy_rt_list_append(a, copy[i]);
+    NpList *copy = list_of(b, 0, n); /* b may be a */
+    for (int64_t i = 0; i < n; i++) nanopy_rt_list_append(a, item_get(copy, i));
     return a;
 }
 
 NpList *nanopy_rt_list_slice(const NpList *l, int64_t haslo, int64_t lo, int64_t hashi, int64_t hi) {
     int64_t a = bound(haslo, lo, l->len, 1), b = bound(hashi, hi, l->len, 0);
-    return a >= b ? nanopy_rt_list_new(0, l->scalar) : list_of(l->items + a, b - a, l->scalar);
+    return a >= b ? nanopy_rt_list_new(0, l->scalar) : list_of(l, a, b - a);
 }
 
 int64_t nanopy_rt_value_eq(int64_t a, int64_t b, const char *d) {
@@ -979,7 +993,7 @@ int64_t nanopy_rt_value_eq(int64_t a, int64_t b, const char *d) {
         const NpList *x = (const NpList *) (intptr_t) a, *y = (const NpList *) (intptr_t) b;
         if (x->len != y->len) return 0;
         for (int64_t i = 0; i < x->len && i < y->len; i++) {
-            if (!nanopy_rt_value_eq(x->items[i], y->items[i], d + 1)) return 0;
+            if (!nanopy_rt_value_eq(item_get(x, i), item_get(y, i), d + 1)) return 0;
         }
         return x->len == y->len;
     }
@@ -999,7 +1013,7 @@ int64_t nanopy_rt_value_eq(int64_t a, int64_t b, const char *d) {
 
 int64_t nanopy_rt_list_in(int64_t v, const NpList *l, const char *elemdesc) {
     for (int64_t i = 0; i < l->len; i++) {
-        if (nanopy_rt_value_eq(v, l->items[i], elemdesc)) return 1;
+        if (nanopy_rt_value_eq(v, item_get(l, i), elemdesc)) return 1;
     }
     return 0;
 }

@@ -19,8 +19,10 @@
 #include <stdint.h>
 
 typedef struct NpStr { int64_t len; uint32_t cp[]; } NpStr;
-/* scalar: the items are ints, floats or bools (the item array holds no pointers, the collector
-   does not scan it). */
+/* scalar: the kind of the items: LIST_REFS (8-byte values that may be pointers), LIST_WORDS
+   (ints or floats: 8-byte slots the collector does not scan), LIST_BYTES (bools, one byte each, as
+   C's char flags: a list[bool] of a million items is 1 MB, not 8). */
+enum { LIST_REFS = 0, LIST_WORDS = 1, LIST_BYTES = 2 };
 typedef struct NpList { int64_t len; int64_t cap; int64_t *items; int64_t scalar; } NpList;
 typedef struct NpTuple { int64_t len; int64_t items[]; } NpTuple;
 typedef struct NpClosure { void *code; void *env; } NpClosure;

@@ -224,6 +224,14 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
         return t instanceof Closed.BoolType ? "i64" : type(t);
     }
 
+    /** NpList's item kind for a list of type {@code t}: 2 bytes (bools), 1 unscanned words (ints, floats), 0 values. */
+    private static int listKind(Closed.Type t) {
+        if (t instanceof Closed.ListType l) {
+            return l.elem() instanceof Closed.BoolType ? 2 : isScalar(l.elem()) ? 1 : 0;
+        }
+        return 0;
+    }
+
     /** Whether values of {@code t} hold no pointers (a list of them is not scanned by the collector). */
     private static boolean isScalar(Closed.Type t) {
         return t instanceof Closed.IntType || t instanceof Closed.FloatType || t instanceof Closed.BoolType;
@@ -471,8 +479,7 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
                         }
                         case Blocks.ItemTarget t -> {
                             Val x = expr(a.value(), t.type());
-                            String slot = listSlot(atom(t.list()), atom(t.index()), 1);
-                            line("store " + toSlot(x, t.type()) + ", ptr " + slot + SLOT);
+                            storeItem(x, t.type(), listSlot(atom(t.list()), atom(t.index()), 1, t.type()));
                         }
                         case Blocks.RecordTarget t -> {
                             Val x = expr(a.value(), t.type());
@@ -490,13 +497,17 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
                     String p = switch (t) {
                         case Closed.ListType l -> {
                             String items = assign("load ptr, ptr " + field(obj.ref(), 2) + HEADER);
-                            yield assign("getelementptr i64, ptr " + items + ", i64 " + i.index());
+                            String item = assign("getelementptr " + itemType(l.elem()) + ", ptr " + items + ", i64 " + i.index());
+                            storeItem(v, l.elem(), item);
+                            yield null;
                         }
                         case Closed.TupleType tu -> field(obj.ref(), i.index() + 1);
                         case Closed.FunType f -> field(obj.ref(), 1);
                         default -> field(obj.ref(), i.index());
                     };
-                    line("store " + toSlot(v, typeOf(i.value())) + ", ptr " + p + SLOT);
+                    if (p != null) {
+                        line("store " + toSlot(v, typeOf(i.value())) + ", ptr " + p + SLOT);
+                    }
                 }
                 case Blocks.ExprStmt e -> expr(e.value(), null);
             }
@@ -561,6 +572,31 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
             return t instanceof Closed.BoolType ? new Val("i1", assign("trunc i64 " + v.ref() + " to i1")) : v;
         }
 
+        /**
+         * The LLVM type of a list item of type {@code elem}: bools are one byte (NpList's
+         * LIST_BYTES), other values an 8-byte slot.
+         */
+        private static String itemType(Closed.Type elem) {
+            return elem instanceof Closed.BoolType ? "i8" : slotType(elem);
+        }
+
+        private Val loadItem(String ptr, Closed.Type elem) {
+            if (!(elem instanceof Closed.BoolType)) {
+                return load(ptr, elem);
+            }
+            String r = assign("load i8, ptr " + ptr + SLOT);
+            return new Val("i1", assign("trunc i8 " + r + " to i1"));
+        }
+
+        private void storeItem(Val v, Closed.Type elem, String ptr) {
+            if (elem instanceof Closed.BoolType) {
+                String b = v.ty().equals("i1") ? assign("zext i1 " + v.ref() + " to i8") : assign("trunc " + v + " to i8");
+                line("store i8 " + b + ", ptr " + ptr + SLOT);
+            } else {
+                line("store " + toSlot(v, elem) + ", ptr " + ptr + SLOT);
+            }
+        }
+
         private Val toSlot(Val v, Closed.Type t) {
             return t instanceof Closed.BoolType && v.ty().equals("i1") ? new Val("i64", assign("zext i1 " + v.ref() + " to i64")) : v;
         }
@@ -596,7 +632,7 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
          * The address of element {@code index} of {@code list}, after Python's negative-index
          * adjustment and the bounds check (IndexError message {@code which}: 0 read, 1 assignment).
          */
-        private String listSlot(Val list, Val index, int which) {
+        private String listSlot(Val list, Val index, int which, Closed.Type elem) {
             String len = assign("load i64, ptr " + list.ref() + HEADER);
             String neg = assign("icmp slt i64 " + index.ref() + ", 0");
             String wrapped = assign("add i64 " + index.ref() + ", " + len);
@@ -604,7 +640,7 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
             String out = assign("icmp uge i64 " + k + ", " + len);
             check(out, "index", "call void @nanopy_rt_index_error(i64 " + which + ")");
             String items = assign("load ptr, ptr " + field(list.ref(), 2) + HEADER);
-            return assign("getelementptr i64, ptr " + items + ", i64 " + k);
+            return assign("getelementptr " + itemType(elem) + ", ptr " + items + ", i64 " + k);
         }
 
         /** Evaluates {@code e}; {@code want} is the type the context needs (null: any, value unused). */
@@ -618,8 +654,7 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
                 case Blocks.RecordGet r -> load(field(walk(atom(r.env()), r.hops()), r.slot()), r.type());
                 case Blocks.GlobalVar g -> new Val(type(g.type()), assign("load " + type(g.type()) + ", ptr " + global(g.name())));
                 case Blocks.Allocate a -> new Val("ptr", switch (a.kind()) {
-                    case ListObj -> assign("call ptr @nanopy_rt_list_new(i64 " + a.size() + ", i64 "
-                            + (a.type() instanceof Closed.ListType l && isScalar(l.elem()) ? 1 : 0) + ")");
+                    case ListObj -> assign("call ptr @nanopy_rt_list_new(i64 " + a.size() + ", i64 " + listKind(a.type()) + ")");
                     case TupleObj -> assign("call ptr @nanopy_rt_tuple_new(i64 " + a.size() + ")");
                     case RecordObj -> assign("call ptr @nanopy_rt_alloc(i64 " + 8L * a.size() + ")");
                 });
@@ -804,11 +839,11 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
                 case Chr -> rt("ptr", "chr", a.toString());
                 case ToStr -> typeOf(as.get(0)) instanceof Closed.StrType ? a
                         : rt("ptr", "to_str", "i64 " + bits(a) + ", ptr " + descConstant(typeOf(as.get(0))));
-                case ListIndex -> load(listSlot(a, b, 0), p.type());
+                case ListIndex -> loadItem(listSlot(a, b, 0, p.type()), p.type());
                 case ListConcat -> rt("ptr", "list_concat", a + ", " + b);
                 case ListRepeat -> rt("ptr", "list_repeat", a + ", " + b);
                 case ListExtend -> rt("ptr", "list_extend", a + ", " + b);
-                case ListAppend -> append(a, b);
+                case ListAppend -> append(a, b, ((Closed.ListType) typeOf(as.get(0))).elem());
                 case ListPop -> fromBits(assign("call i64 @nanopy_rt_list_pop(" + a + ", i64 -1)"), p.type());
                 case ListPopAt -> fromBits(assign("call i64 @nanopy_rt_list_pop(" + a + ", " + b + ")"), p.type());
                 case ListIn, ListNotIn -> rtBool("list_in", "i64 " + bits(a) + ", " + b + ", ptr "
@@ -866,8 +901,7 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
         }
 
         /** {@code list.append(v)}: a store when there is room, else the run-time library grows the list first. */
-        private Val append(Val list, Val v) {
-            String value = bits(v);
+        private Val append(Val list, Val v, Closed.Type elem) {
             String len = assign("load i64, ptr " + list.ref() + HEADER);
             String cap = assign("load i64, ptr " + field(list.ref(), 1) + HEADER);
             String full = assign("icmp eq i64 " + len + ", " + cap);
@@ -879,8 +913,12 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
             line("br label %" + room);
             startBlock(room);
             String items = assign("load ptr, ptr " + field(list.ref(), 2) + HEADER);
-            String p = assign("getelementptr i64, ptr " + items + ", i64 " + len);
-            line("store i64 " + value + ", ptr " + p + SLOT);
+            String p = assign("getelementptr " + itemType(elem) + ", ptr " + items + ", i64 " + len);
+            if (elem instanceof Closed.BoolType) {
+                storeItem(v, elem, p);
+            } else {
+                line("store i64 " + bits(v) + ", ptr " + p + SLOT);
+            }
             String len1 = assign("add i64 " + len + ", 1");
             line("store i64 " + len1 + ", ptr " + list.ref() + HEADER);
             return new Val("ptr", "null");
