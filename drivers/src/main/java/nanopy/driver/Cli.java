@@ -357,9 +357,6 @@ final class Cli {
                 return Artifacts.run(artifactTarget.get(), file, programIo(), err);
             }
         }
-        if (mode == Mode.RUN && o.code == null && BrainfuckFiles.isBrainfuckFile(file)) {
-            return BrainfuckFiles.run(file, in, out, err);
-        }
         boolean stdin = file != null && file.toString().equals("-");
         String fileName = o.code != null ? "<string>" : stdin ? "<stdin>" : file != null ? file.toString() : "<none>";
         if (o.code != null && o.target == null && o.passes == null) {
@@ -441,13 +438,9 @@ final class Cli {
                         target.get().write(c.program(), o.output);
                         return OK;
                     }
-                    if (o.output != null && complete && BrainfuckFiles.isBrainfuck(c.program())) {
-                        BrainfuckFiles.write(c.program(), o.output);
-                        return OK;
-                    }
                     if (o.output != null && complete && !o.output.toString().endsWith(".ir")) {
-                        err.println("error: target '" + p.name() + "' has no artifact file for -o to write (regvm writes bytecode, llvm an"
-                                + " executable); -o FILE.ir writes its final IR as text");
+                        err.println("error: target '" + p.name() + "' has no artifact file for -o to write (targets that write one: "
+                                + String.join(", ", driver.artifactWriters()) + "); -o FILE.ir writes its final IR as text");
                         return USAGE;
                     }
                     String ir = IrText.print(c.language(), c.program(), o.dumpSpans) + "\n";

@@ -92,13 +92,27 @@ public final class Driver {
         return Optional.ofNullable(targets.get(p.run().orElse("interpret")));
     }
 
-    /** The {@link Target} whose artifact files end like {@code file} ({@code prog.nbc}), if any. */
+    /** The {@link Target} whose artifact file {@code file} is ({@code prog.nbc}, {@code prog.bf}), if any. */
     public Optional<Target> targetForArtifact(Path file) {
         if (file == null || file.getFileName() == null) {
             return Optional.empty();
         }
-        String name = file.getFileName().toString();
-        return targets.values().stream().filter(t -> t.artifactExtension().filter(name::endsWith).isPresent()).findFirst();
+        return targets.values().stream().filter(t -> t.isArtifact(file)).findFirst();
+    }
+
+    /** The configured targets whose {@link Target} writes artifact files ({@code nanopy build -o}), in config order. */
+    public java.util.List<String> artifactWriters() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String name : config.targetNames()) {
+            try {
+                if (target(config.resolve(name, registry)).filter(Target::writesArtifacts).isPresent()) {
+                    out.add(name);
+                }
+            } catch (ConfigError e) {
+                // a target this config cannot build writes nothing
+            }
+        }
+        return out;
     }
 
     /**

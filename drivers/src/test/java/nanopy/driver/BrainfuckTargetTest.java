@@ -53,7 +53,7 @@ class BrainfuckTargetTest {
         Files.writeString(bf, "++\n+[>+<-\n]]\n");
         Run r = CliTest.nanopy("run", bf.toString());
         assertEquals(1, r.status());
-        assertEquals(bf + ":3:2: error: unmatched ']' (no '[' before it)\n]]\n ^\n", r.err());
+        assertEquals(bf + ":3:2: error: unmatched ']' (no '[' before it)\n 3 | ]]\n   |  ^\n", r.err());
         Files.writeString(bf, "+[[-]\n");
         Run open = CliTest.nanopy("run", bf.toString());
         assertEquals(1, open.status());

@@ -65,8 +65,8 @@ class CliEdgesTest {
         CPython.Output expected = CPython.run(dir, "", "prog.py");
         assertEquals(0, Launcher.run(dir, "", "build", "--target=regvm", "prog.py", "-o", "prog.nbc").status());
         assertEquals(new Launcher.Result(0, expected.stdout(), ""), Launcher.run(dir, "", "run", "prog.nbc"));
-        assertEquals(new Launcher.Result(2, "", "error: target 'stackvm' has no artifact file for -o to write (regvm writes bytecode, llvm an"
-                + " executable); -o FILE.ir writes its final IR as text\n"), Launcher.run(dir, "", "build", "--target=stackvm", "prog.py", "-o", "x.nbc"));
+        assertEquals(new Launcher.Result(2, "", "error: target 'stackvm' has no artifact file for -o to write (targets that write one:"
+                + " regvm, llvm, bf, jvm); -o FILE.ir writes its final IR as text\n"), Launcher.run(dir, "", "build", "--target=stackvm", "prog.py", "-o", "x.nbc"));
         assertTrue(!Files.exists(dir.resolve("x.nbc")));
     }
 

@@ -17,6 +17,24 @@ class TargetServiceTest {
     @TempDir
     Path dir;
 
+    /** The drivers' main code names no target's classes: only the service interfaces of {@code nanopy.targets}. */
+    @Test
+    void theDriversReachTargetsOnlyThroughTheService() throws Exception {
+        java.util.List<String> offending;
+        try (var files = Files.walk(Path.of("src/main/java"))) {
+            offending = files.filter(f -> f.toString().endsWith(".java")).flatMap(f -> {
+                try {
+                    return Files.readAllLines(f).stream()
+                            .filter(l -> l.matches("import (static )?nanopy\\.targets\\.[a-z].*;"))
+                            .map(l -> f.getFileName() + ": " + l);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+        assertEquals(java.util.List.of(), offending);
+    }
+
     @Test
     void aTargetFoundByItsServiceWritesAndRunsItsArtifacts() throws Exception {
         Path config = dir.resolve("toy.toml");

@@ -35,6 +35,18 @@ public final class PyRuntimeError extends RuntimeException {
     }
 
     /**
+     * The error whose CPython report ends in {@code line}: {@code Class: message}, or the class alone
+     * (a {@code raise} primitive's operand, the last stderr line of a program run in another process).
+     *
+     * @param line e.g. {@code ZeroDivisionError: integer division or modulo by zero}
+     * @param span the source position of the failing operation, or {@link Span#NONE}
+     */
+    public static PyRuntimeError fromLastLine(String line, Span span) {
+        int colon = line.indexOf(": ");
+        return colon < 0 ? new PyRuntimeError(line, "", span) : new PyRuntimeError(line.substring(0, colon), line.substring(colon + 2), span);
+    }
+
+    /**
      * Records that the error leaves function {@code function} (the frame it is in now) for its
      * caller, which was running the call at {@code callSite}. A runtime calls this at each call
      * boundary as the error unwinds (a VM with an explicit call stack calls it once per frame, from

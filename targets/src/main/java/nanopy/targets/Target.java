@@ -38,6 +38,24 @@ public interface Target extends TargetRunner {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@code file} is one of this target's artifact files, which {@code nanopy run FILE}
+     * runs with {@link #runArtifact}; by default, whether its name ends in {@link #artifactExtension()}.
+     */
+    default boolean isArtifact(Path file) {
+        String name = String.valueOf(file.getFileName());
+        return artifactExtension().filter(name::endsWith).isPresent();
+    }
+
+    /**
+     * Whether this target writes artifact files at all ({@code nanopy build -o} says which targets
+     * do); by default, whether it has an {@link #artifactExtension()}. A target whose files have no
+     * fixed extension (a native executable) overrides it.
+     */
+    default boolean writesArtifacts() {
+        return artifactExtension().isPresent();
+    }
+
     /** Whether {@link #write} can write {@code program} (the last pass's output), e.g. a complete image. */
     default boolean writes(Node program) {
         return false;
@@ -82,13 +100,39 @@ public interface Target extends TargetRunner {
         throw new UnsupportedOperationException("target " + name() + " has no graph dump");
     }
 
-    /** An artifact file that is not well formed: the message says how, in one sentence. */
+    /**
+     * An artifact file that is not well formed: the message says how, in one sentence, and for a
+     * text file the position may say where (the CLI then shows the line and a caret).
+     */
     final class Malformed extends Exception {
         private static final long serialVersionUID = 1L;
+        private final int line;
+        private final int column;
 
         /** @param message what is wrong with the file */
         public Malformed(String message) {
-            super(message);
+            this(message, 0, 0);
+        }
+
+        /**
+         * @param message what is wrong with the file
+         * @param line the 1-based line of a text file where it is wrong
+         * @param column the 1-based column on that line
+         */
+        public Malformed(String message, int line, int column) {
+            super(message, null, false, false);
+            this.line = line;
+            this.column = column;
+        }
+
+        /** The 1-based line where the file is wrong, or 0 when the message has no position. */
+        public int line() {
+            return line;
+        }
+
+        /** The 1-based column where the file is wrong, or 0 when the message has no position. */
+        public int column() {
+            return column;
         }
     }
 }

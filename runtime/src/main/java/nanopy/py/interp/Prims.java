@@ -19,8 +19,7 @@ final class Prims {
      * (the class alone when there is no colon).
      */
     static PyRuntimeError raise(String error, Span span) {
-        int colon = error.indexOf(": ");
-        return colon < 0 ? error(error, "", span) : error(error.substring(0, colon), error.substring(colon + 2), span);
+        return PyRuntimeError.fromLastLine(error, span);
     }
 
     static PyRuntimeError error(String cls, String msg, Span span) {

@@ -44,11 +44,18 @@ public final class BfCode {
         private static final long serialVersionUID = 1L;
         private final int line;
         private final int column;
+        private final String reason;
 
         Malformed(int line, int column, String message) {
             super(line + ":" + column + ": error: " + message, null, false, false);
             this.line = line;
             this.column = column;
+            this.reason = message;
+        }
+
+        /** What is wrong, without the position, e.g. {@code unmatched ']' (no '[' before it)}. */
+        public String reason() {
+            return reason;
         }
 
         /** The bracket's line, 1-based. */

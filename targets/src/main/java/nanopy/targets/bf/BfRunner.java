@@ -1,14 +1,17 @@
 package nanopy.targets.bf;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import nanopy.bf.BfText;
-import nanopy.ir.Language;
 import nanopy.ir.Node;
 import nanopy.ir.ProgramIo;
 import nanopy.ir.PyRuntimeError;
 import nanopy.ir.Span;
-import nanopy.targets.TargetRunner;
+import nanopy.targets.CompiledTarget;
 
 /**
  * Runs Brainfuck ({@code run = "bf"}) on nanopy's optimizing interpreter ({@link BfCode},
@@ -20,14 +23,17 @@ import nanopy.targets.TargetRunner;
  * then stopping. The runner turns what follows the marker into a {@link PyRuntimeError}, which the
  * driver prints on stderr with exit status 1. Input is the program's stdin as UTF-8 bytes; at end
  * of input {@code ,} stores 0.
+ *
+ * <p>Artifact files: {@code nanopy build --target=bf prog.py -o prog.bf} writes the program text
+ * (one byte per character), and {@code nanopy run prog.bf} (or {@code .b}) runs any Brainfuck file.
  */
-public final class BfRunner implements TargetRunner {
+public final class BfRunner extends CompiledTarget<BfText.Program> {
     /** The byte that starts a run-time error report. */
     public static final int ERROR_MARKER = 0xFF;
 
-    @Override
-    public String name() {
-        return "bf";
+    /** For ServiceLoader. */
+    public BfRunner() {
+        super("bf", BfText.Program.class);
     }
 
     /**
@@ -35,39 +41,72 @@ public final class BfRunner implements TargetRunner {
      * @throws IllegalArgumentException when the text has an unmatched bracket or leaves the tape
      */
     @Override
-    public void run(Language language, Node program, ProgramIo io) {
-        if (!(program instanceof BfText.Program p)) {
-            throw new UnsupportedOperationException("the bf runner runs BfText programs, not " + language.name());
-        }
-        BfCode code;
+    protected void execute(BfText.Program program, ProgramIo io) {
         try {
-            code = BfCode.compile(p.text());
+            run(BfCode.compile(program.text()), io);
         } catch (BfCode.Malformed e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        run(code, io);
+    }
+
+    @Override
+    public Optional<String> artifactExtension() {
+        return Optional.of(".bf");
+    }
+
+    /** {@code .bf}, and {@code .b} as many Brainfuck collections name their files. */
+    @Override
+    public boolean isArtifact(Path file) {
+        String name = String.valueOf(file.getFileName());
+        return name.endsWith(".bf") || name.endsWith(".b");
+    }
+
+    @Override
+    public boolean writes(Node program) {
+        return accepts(program);
+    }
+
+    /** Writes the program text, one byte per character (Brainfuck text is ASCII). */
+    @Override
+    public void write(Node program, Path output) throws IOException {
+        Files.writeString(output, ((BfText.Program) program).text(), StandardCharsets.ISO_8859_1);
     }
 
     /**
-     * Runs compiled Brainfuck with {@code io}; flushes stdout at the end, also on failure.
+     * @throws Malformed when a bracket has no partner (with its line and column) or the program
+     *     leaves the tape on the left
+     */
+    @Override
+    public void runArtifact(Path file, ProgramIo io) throws IOException, Malformed {
+        String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+        BfCode code;
+        try {
+            code = BfCode.compile(text);
+        } catch (BfCode.Malformed e) {
+            throw new Malformed(e.reason(), e.line(), e.column());
+        }
+        try {
+            run(code, io);
+        } catch (BfMachine.TapeUnderflow e) {
+            throw new Malformed(e.getMessage());
+        }
+    }
+
+    /**
+     * Runs compiled Brainfuck with {@code io} (which the caller flushes).
      *
      * @throws PyRuntimeError when the program writes the error marker (the class and message follow it)
      * @throws BfMachine.TapeUnderflow when the program leaves the tape on the left
      */
-    public static void run(BfCode code, ProgramIo io) {
+    static void run(BfCode code, ProgramIo io) {
         Output out = new Output(io);
         try {
             BfMachine.run(code, new Input(io), out);
         } finally {
             out.flush();
-            io.flush();
         }
         if (out.error != null) {
-            String line = out.error.toString(StandardCharsets.UTF_8).strip();
-            int colon = line.indexOf(": ");
-            throw colon < 0
-                    ? new PyRuntimeError(line, "", Span.NONE)
-                    : new PyRuntimeError(line.substring(0, colon), line.substring(colon + 2), Span.NONE);
+            throw PyRuntimeError.fromLastLine(out.error.toString(StandardCharsets.UTF_8).strip(), Span.NONE);
         }
     }
 

@@ -2,30 +2,34 @@ package nanopy.targets.jvm;
 
 import java.util.HashMap;
 import java.util.Map;
-import nanopy.ir.Language;
 import nanopy.ir.Node;
 import nanopy.ir.ProgramIo;
 import nanopy.jvm.JvmClasses;
 import nanopy.py.interp.TargetRuntime;
-import nanopy.targets.Target;
+import nanopy.targets.CompiledTarget;
 import nanopy.targets.jvm.rt.ProgramThread;
 
 /**
  * Runs emitted class files in this JVM ({@code run = "jvm"}): defines them in a fresh class loader
  * (so the JVM verifies them, and each run has its own static state), then runs the program's
  * module code on a thread with a large stack ({@link ProgramThread}); HotSpot interprets and
- * JIT-compiles it like any Java code. Output is flushed even when the program fails.
+ * JIT-compiles it like any Java code.
  */
-public final class JvmRunner implements Target {
-    @Override
-    public String name() {
-        return "jvm";
+public final class JvmRunner extends CompiledTarget<JvmClasses.Jar> {
+    /** For ServiceLoader. */
+    public JvmRunner() {
+        super("jvm", JvmClasses.Jar.class);
     }
 
     /** {@code nanopy build --target=jvm prog.py -o app.jar} writes a runnable jar. */
     @Override
+    public boolean writesArtifacts() {
+        return true;
+    }
+
+    @Override
     public boolean writes(Node program) {
-        return program instanceof JvmClasses.Jar;
+        return accepts(program);
     }
 
     /** Writes {@code program} as a runnable jar ({@link JarWriter}). */
@@ -36,21 +40,15 @@ public final class JvmRunner implements Target {
 
     /**
      * @throws nanopy.ir.PyRuntimeError when the program fails at run time
-     * @throws UnsupportedOperationException when {@code program} is not a {@link JvmClasses.Jar}
      * @throws IllegalStateException when the JVM rejects the classes (a bug in emit-classfile)
      */
     @Override
-    public void run(Language language, Node program, ProgramIo io) {
-        if (!(program instanceof JvmClasses.Jar jar)) {
-            throw new UnsupportedOperationException("the jvm runner runs JvmClasses programs, not " + language.name());
-        }
+    protected void execute(JvmClasses.Jar jar, ProgramIo io) {
         try {
             Class<?> main = new Loader(jar, JvmRunner.class.getClassLoader()).loadClass(jar.main().replace('/', '.'));
             ProgramThread.run(main, new TargetRuntime(io));
         } catch (ClassNotFoundException | LinkageError e) {
             throw new IllegalStateException("pass 'emit-classfile' wrote classes the JVM rejects: " + e, e);
-        } finally {
-            io.flush();
         }
     }
 

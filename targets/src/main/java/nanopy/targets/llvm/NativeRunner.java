@@ -10,34 +10,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import nanopy.ir.Language;
 import nanopy.ir.Node;
 import nanopy.ir.ProgramIo;
 import nanopy.ir.PyRuntimeError;
 import nanopy.ir.Span;
 import nanopy.llvm.NativeExe;
-import nanopy.targets.Target;
+import nanopy.targets.CompiledTarget;
 
 /**
  * Runs a native executable ({@link NativeExe}) as a child process: the run's stdin is fed to it line
  * by line (as it is read, so interactive programs work), its stdout goes to the run's stdout, and a
  * run-time error (exit status 1) becomes a {@link PyRuntimeError} from the last line of its stderr,
  * so every target reports errors the same way. Exit status 130 (SIGINT) is a KeyboardInterrupt.
- * As a {@link Target} it also writes the executable for {@code nanopy build --target=llvm prog.py
+ * When the run has no stdin at all ({@link ProgramIo#stdinLost()}) the executable starts with its
+ * descriptor 0 closed, so its {@code input()} reports what CPython's does. As a
+ * {@link nanopy.targets.Target} it also writes the executable for {@code nanopy build --target=llvm prog.py
  * -o app} (a copy out of the build cache).
  */
-public final class NativeRunner implements Target {
+public final class NativeRunner extends CompiledTarget<NativeExe.Executable> {
     /** Most bytes of the child's stderr kept (its last line is what matters). */
     private static final int STDERR_LIMIT = 1 << 16;
 
+    /** For ServiceLoader. */
+    public NativeRunner() {
+        super("native", NativeExe.Executable.class);
+    }
+
     @Override
-    public String name() {
-        return "native";
+    public boolean writesArtifacts() {
+        return true;
     }
 
     @Override
     public boolean writes(Node program) {
-        return program instanceof NativeExe.Executable;
+        return accepts(program);
     }
 
     @Override
@@ -48,13 +54,11 @@ public final class NativeRunner implements Target {
     }
 
     @Override
-    public void run(Language language, Node program, ProgramIo io) {
-        if (!(program instanceof NativeExe.Executable exe)) {
-            throw new UnsupportedOperationException("the native runner runs NativeExe programs, not " + language.name());
-        }
+    protected void execute(NativeExe.Executable exe, ProgramIo io) {
         Process p;
         try {
-            p = new ProcessBuilder(exe.path()).start();
+            // `<&-` as the shell writes it: the child's own input() then says CPython's "lost sys.stdin"
+            p = (io.stdinLost() ? new ProcessBuilder("/bin/sh", "-c", "exec \"$0\" 0<&-", exe.path()) : new ProcessBuilder(exe.path())).start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + exe.path() + ": " + e.getMessage(), e);
         }
@@ -79,9 +83,7 @@ public final class NativeRunner implements Target {
                 throw new PyRuntimeError("KeyboardInterrupt", "", Span.NONE);
             }
             if (status == 1 && !last.isEmpty()) {
-                int colon = last.indexOf(": ");
-                throw colon < 0 ? new PyRuntimeError(last, "", Span.NONE)
-                        : new PyRuntimeError(last.substring(0, colon), last.substring(colon + 2), Span.NONE);
+                throw PyRuntimeError.fromLastLine(last, Span.NONE);
             }
             throw new IllegalStateException("the native program " + exe.path() + " crashed (exit status " + status + "): " + last);
         } catch (IOException e) {

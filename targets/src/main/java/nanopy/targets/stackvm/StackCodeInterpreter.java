@@ -18,6 +18,6 @@ public final class StackCodeInterpreter implements Interpreter {
 
     @Override
     public void run(Node program, ProgramIo io) {
-        StackVm.execute((StackCode.Program) program, io);
+        StackVm.runProgram((StackCode.Program) program, io);
     }
 }

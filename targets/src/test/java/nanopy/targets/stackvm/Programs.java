@@ -49,7 +49,7 @@ final class Programs {
     static Outcome run(StackCode.Program p, String stdin) {
         StringBuilder out = new StringBuilder();
         try {
-            StackVm.execute(p, io(stdin, out));
+            StackVm.runProgram(p, io(stdin, out));
             return new Outcome(out.toString(), "");
         } catch (PyRuntimeError e) {
             return new Outcome(out.toString(), e.lastLine());
