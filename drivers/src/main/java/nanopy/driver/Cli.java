@@ -334,8 +334,7 @@ final class Cli {
             err.println("error: give either a FILE or -c CODE, not both");
             return USAGE;
         }
-        if (cwd != null && file != null && (Files.isDirectory(resolve(file)) || driver.targetForArtifact(file).isPresent()
-                || BrainfuckFiles.isBrainfuckFile(file))) {
+        if (cwd != null && file != null && (Files.isDirectory(resolve(file)) || driver.targetForArtifact(file).isPresent())) {
             return NOT_HERE;
         }
         Optional<ProjectLayout> project = Optional.empty();
