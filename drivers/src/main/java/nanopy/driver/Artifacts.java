@@ -44,7 +44,7 @@ final class Artifacts {
         } catch (PyRuntimeError e) {
             io.flush();
             err.print(Tracebacks.render(file.toString(), null, e));
-            return Cli.USER_ERROR;
+            return Tracebacks.status(e);
         }
     }
 

@@ -526,7 +526,7 @@ final class Cli {
         } catch (PyRuntimeError e) {
             io.flush();
             err.print(Tracebacks.render(fileName, source, e));
-            return USER_ERROR;
+            return Tracebacks.status(e);
         } catch (UnsupportedOperationException e) {
             out.println(IrText.print(c.language(), c.program(), false));
             err.println("note: " + e.getMessage() + "; printed the IR instead of running it");

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
+import nanopy.ir.Interrupts;
 
 /**
  * The {@code nanopy} command. Runs the CLI on a thread with a large stack (deep recursion in

@@ -11,6 +11,11 @@ public final class Tracebacks {
 
     private Tracebacks() {}
 
+    /** The exit status after {@code e}: CPython's 130 (128 + SIGINT) for {@code KeyboardInterrupt}, else 1. */
+    static int status(PyRuntimeError e) {
+        return e.exceptionClass().equals("KeyboardInterrupt") ? nanopy.ir.Interrupts.SIGINT_STATUS : Cli.USER_ERROR;
+    }
+
     /**
      * {@code Traceback (most recent call last):}, then as CPython 3.11 every frame the error went
      * through, outermost first ({@code File "f.py", line 3, in f} and the stripped source line when

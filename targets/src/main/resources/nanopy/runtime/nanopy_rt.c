@@ -7,6 +7,7 @@
 #define GC_THREADS
 #include <gc.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <ucontext.h>
 #include <signal.h>
@@ -899,7 +900,11 @@ NpStr *nanopy_rt_chr(int64_t c) {
     return char_str((uint32_t) c);
 }
 
+/* Whether the program started with descriptor 0 closed (`prog <&-`): CPython's sys.stdin is None. */
+static int stdin_lost;
+
 static NpStr *read_line(void) {
+    if (stdin_lost) nanopy_rt_error("RuntimeError", "input(): lost sys.stdin");
     nanopy_rt_flush();
     char *line = NULL;
     size_t cap = 0;
@@ -916,6 +921,7 @@ static NpStr *read_line(void) {
 }
 
 NpStr *nanopy_rt_input(const NpStr *prompt) {
+    if (stdin_lost) nanopy_rt_error("RuntimeError", "input(): lost sys.stdin");   /* before the prompt, as CPython */
     if (prompt) nanopy_rt_write_str(prompt);
     return read_line();
 }
@@ -1030,6 +1036,23 @@ static void on_sigint(int sig) {
     _exit(130);
 }
 
+/* SIGTERM, SIGHUP: what was printed is written out, then the default action (death by the signal). */
+static void on_terminate(int sig) {
+    size_t n = out_len;
+    out_len = 0;
+    write_all(1, out_buf, n);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* Installs handler h for sig unless sig was ignored when the program started (a background job
+   ignores SIGINT; CPython then leaves it ignored too). */
+static void catch_signal(int sig, void (*h)(int)) {
+    struct sigaction old;
+    if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN) return;
+    signal(sig, h);
+}
+
 /* Stack for the program: room for the recursion limit's frames (pages are touched only when
    used). */
 #define STACK_BYTES ((size_t) 1 << 30)
@@ -1046,8 +1069,12 @@ static void run_program(void) {
 int main(int argc, char **argv) {
     (void) argc;
     (void) argv;
-    out_tty = isatty(1);
-    signal(SIGINT, on_sigint);
+    stdin_lost = fcntl(0, F_GETFD) < 0 && errno == EBADF;   /* first: the collector may open files */
+    /* NANOPY_RT_LINE_BUFFERED: nanopy's runner copies this program's stdout onto a terminal */
+    out_tty = isatty(1) || getenv("NANOPY_RT_LINE_BUFFERED") != NULL;
+    catch_signal(SIGINT, on_sigint);
+    catch_signal(SIGTERM, on_terminate);
+    catch_signal(SIGHUP, on_terminate);
     signal(SIGPIPE, SIG_DFL);
     /* The program runs on the main thread (no second thread for the collector to stop at each
        collection), on a stack of STACK_BYTES mapped here: switching to it costs a few

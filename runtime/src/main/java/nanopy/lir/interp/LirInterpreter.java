@@ -41,6 +41,9 @@ public final class LirInterpreter implements Interpreter {
         MiddleInterpreters.onLargeStack(() -> {
             try {
                 new Machine(m, io).run(m);
+            } catch (PyRuntimeError e) {
+                e.markTraced();   // every call recorded itself on the way out (tail calls leave no frame, as on regvm)
+                throw e;
             } finally {
                 io.flush();
             }
@@ -272,7 +275,7 @@ public final class LirInterpreter implements Interpreter {
                 }
                 case Lir.LoadGlobal(String name, Lir.Ty ty, Span sp) -> {
                     int i = global(name, sp);
-                    String msg = "name '" + (name.contains(".") ? name.substring(0, name.indexOf('.')) : name) + "' is not defined";
+                    String msg = "name '" + TargetRuntime.userName(name) + "' is not defined";
                     yield f -> {
                         Object v = globals[i];
                         if (v == null) {
@@ -299,6 +302,9 @@ public final class LirInterpreter implements Interpreter {
                 }
                 try {
                     return fn.body.run(callee);
+                } catch (PyRuntimeError e) {
+                    e.leaveFunction(TargetRuntime.userName(fn.name), sp);   // the traceback's frame for this call
+                    throw e;
                 } finally {
                     depth--;
                 }

@@ -204,7 +204,7 @@ final class Compiler {
 
     /** Loads a variable, raising CPython's error when it has no value yet. */
     Ev variableLoad(String name, Span span) {
-        String user = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        String user = TargetRuntime.userName(name);
         Scopes.Info owner = scopes.owner.get(name);
         if (owner.isModule()) {
             int i = scopes.module.slots.get(name);

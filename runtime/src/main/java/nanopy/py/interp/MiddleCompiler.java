@@ -240,7 +240,7 @@ class MiddleCompiler {
     }
 
     private static String user(String name) {
-        return name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        return TargetRuntime.userName(name);
     }
 
     /** Stores into a variable of the current scope or an enclosing one. */

@@ -31,7 +31,14 @@ public final class MiddleInterpreters {
 
     /** Runs a program of any middle-end language on a thread with a large stack. */
     static void run(Node program, ProgramIo io) {
-        onLargeStack(() -> runHere(program, io));
+        onLargeStack(() -> {
+            try {
+                runHere(program, io);
+            } catch (PyRuntimeError e) {
+                e.markTraced();   // every call recorded itself on the way out (Runtime.Calls.invoke)
+                throw e;
+            }
+        });
     }
 
     /**

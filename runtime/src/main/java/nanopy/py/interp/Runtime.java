@@ -64,6 +64,9 @@ final class Runtime {
                 slots[0] = fn.env;
                 System.arraycopy(args, 0, slots, 1, args.length);
                 return fn.code.body.run(new Frame(slots, NO_CELLS));
+            } catch (nanopy.ir.PyRuntimeError e) {
+                e.leaveFunction(TargetRuntime.userName(fn.code.name), span);   // the traceback's frame (free unless an error passes)
+                throw e;
             } finally {
                 depth--;
             }

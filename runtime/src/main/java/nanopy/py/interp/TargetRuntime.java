@@ -23,6 +23,15 @@ public final class TargetRuntime {
     /** Python's None. */
     public static final Object NONE = Values.None.NONE;
 
+    /**
+     * The name the user wrote for a variable or function whose name a pass made unique
+     * ({@code f.2} is {@code f}; a name without a dot is its own), for error messages and tracebacks.
+     */
+    public static String userName(String name) {
+        int dot = name.indexOf('.');
+        return dot <= 0 ? name : name.substring(0, dot);
+    }
+
     /** One primitive over boxed operands, compiled once. */
     public interface Applier {
         /**

@@ -19,11 +19,14 @@ import nanopy.targets.CompiledTarget;
 
 /**
  * Runs a native executable ({@link NativeExe}) as a child process: the run's stdin is fed to it line
- * by line (as it is read, so interactive programs work), its stdout goes to the run's stdout, and a
+ * by line (as it is read, so interactive programs work), its stdout goes to the run's stdout as it
+ * arrives (the child's run-time library buffers it as CPython would), and a
  * run-time error (exit status 1) becomes a {@link PyRuntimeError} from the last line of its stderr,
  * so every target reports errors the same way. Exit status 130 (SIGINT) is a KeyboardInterrupt.
  * When the run has no stdin at all ({@link ProgramIo#stdinLost()}) the executable starts with its
- * descriptor 0 closed, so its {@code input()} reports what CPython's does. As a
+ * descriptor 0 closed, so its {@code input()} reports what CPython's does; when the run's stdout
+ * is line-buffered (a terminal), {@code NANOPY_RT_LINE_BUFFERED} tells the executable to
+ * line-buffer too, though its own stdout is a pipe. As a
  * {@link nanopy.targets.Target} it also writes the executable for {@code nanopy build --target=llvm prog.py
  * -o app} (a copy out of the build cache).
  */
@@ -58,7 +61,11 @@ public final class NativeRunner extends CompiledTarget<NativeExe.Executable> {
         Process p;
         try {
             // `<&-` as the shell writes it: the child's own input() then says CPython's "lost sys.stdin"
-            p = (io.stdinLost() ? new ProcessBuilder("/bin/sh", "-c", "exec \"$0\" 0<&-", exe.path()) : new ProcessBuilder(exe.path())).start();
+            ProcessBuilder pb = io.stdinLost() ? new ProcessBuilder("/bin/sh", "-c", "exec \"$0\" 0<&-", exe.path()) : new ProcessBuilder(exe.path());
+            if (io.lineBuffered()) {
+                pb.environment().put("NANOPY_RT_LINE_BUFFERED", "1");   // its stdout is our pipe, but ours is a terminal
+            }
+            p = pb.start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + exe.path() + ": " + e.getMessage(), e);
         }
@@ -70,6 +77,7 @@ public final class NativeRunner extends CompiledTarget<NativeExe.Executable> {
                 char[] buf = new char[8192];
                 for (int n; (n = r.read(buf)) > 0; ) {
                     io.print(new String(buf, 0, n));
+                    io.flush();   // the child buffered it by CPython's rules already (a prompt comes flushed)
                 }
             }
             int status = p.waitFor();
@@ -81,6 +89,9 @@ public final class NativeRunner extends CompiledTarget<NativeExe.Executable> {
             String last = lastLine(err);
             if (status == 130) {
                 throw new PyRuntimeError("KeyboardInterrupt", "", Span.NONE);
+            }
+            if (status == 128 + 15 || status == 128 + 1) {
+                return;   // SIGTERM or SIGHUP: this process is ending too (nanopy.ir.Interrupts passed it on)
             }
             if (status == 1 && !last.isEmpty()) {
                 throw PyRuntimeError.fromLastLine(last, Span.NONE);
