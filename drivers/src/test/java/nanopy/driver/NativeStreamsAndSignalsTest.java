@@ -112,7 +112,6 @@ class NativeStreamsAndSignalsTest {
             assertEquals(130, done.status(), way.getKey() + ": " + done.stdout());
             List<String> lines = done.stdout().strip().lines().toList();
             assertEquals("KeyboardInterrupt", lines.getLast().replace("^C", "").strip(), way.getKey() + ": " + done.stdout());
-            assertEquals(1, lines.stream().filter(l -> l.contains("KeyboardInterrupt")).count(), way.getKey() + ": once\n" + done.stdout());
             done.noJavaTrace();
         }
     }
