@@ -59,6 +59,15 @@ final class Checkpoints {
     }
 
     /**
+     * True when {@code target}'s table leaves out {@code suite} with {@code skip_suites}: the target
+     * rejects that stage of the language with a diagnostic (stage 2 on llvm and lir-interp).
+     */
+    boolean skips(String target, String suite) {
+        TomlArray arr = toml.getArray(List.of(target, "skip_suites"));
+        return arr != null && arr.toList().contains(suite);
+    }
+
+    /**
      * The checkpoint passes of {@code target} for a program of {@code suite}, in pipeline order,
      * without duplicates.
      *

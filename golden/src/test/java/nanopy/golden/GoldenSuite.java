@@ -41,10 +41,16 @@ record GoldenSuite(Driver driver, List<GoldenCases.Case> cases, Checkpoints chec
         List<GoldenCases.Case> cases = new ArrayList<>();
         for (GoldenCases.Case c : all) {
             String target = c.pipeline().name();
-            if (checkpoints.programsOf(target).map(ids -> ids.contains(c.program().id())).orElse(true)) {
+            if (checkpoints.programsOf(target).map(ids -> ids.contains(c.program().id())).orElse(true)
+                    && !checkpoints.skips(target, c.program().suite())) {
                 cases.add(c);
             }
         }
+        targets.all().keySet().forEach(t -> dirs.forEach(d -> {
+            if (checkpoints.skips(t, d.getFileName().toString())) {
+                notices.add("target " + t + " skips the suite " + d.getFileName() + " (checkpoints.toml skip_suites: it rejects that stage)");
+            }
+        }));
         targets.all().keySet().forEach(t -> checkpoints.programsOf(t).ifPresent(ids -> notices.add(
                 "target " + t + " checks only the " + ids.size() + " programs its checkpoints.toml table lists")));
         return new GoldenSuite(driver, cases, checkpoints, dirs, notices);

@@ -37,6 +37,21 @@ public final class PyTypes {
         return new PyCore.FunType(params, result, Span.NONE);
     }
 
+    /** {@code dict[key, value]}. */
+    public static PyCore.Type dict(PyCore.Type key, PyCore.Type value) {
+        return new PyCore.DictType(key, value, Span.NONE);
+    }
+
+    /** {@code set[elem]}. */
+    public static PyCore.Type set(PyCore.Type elem) {
+        return new PyCore.SetType(elem, Span.NONE);
+    }
+
+    /** An instance of the program's class {@code name}. */
+    public static PyCore.Type cls(String name) {
+        return new PyCore.ClassType(name, Span.NONE);
+    }
+
     /** The same type without source positions, so that equal types are {@code equals}. */
     public static PyCore.Type norm(PyCore.Type t) {
         return switch (t) {
@@ -48,6 +63,9 @@ public final class PyTypes {
             case PyCore.ListType(var e, var s) -> list(norm(e));
             case PyCore.TupleType(var es, var s) -> tuple(es.map(PyTypes::norm));
             case PyCore.FunType(var ps, var r, var s) -> fun(ps.map(PyTypes::norm), norm(r));
+            case PyCore.DictType(var k, var v, var s) -> dict(norm(k), norm(v));
+            case PyCore.SetType(var e, var s) -> set(norm(e));
+            case PyCore.ClassType(var n, var s) -> cls(n);
         };
     }
 
@@ -62,6 +80,9 @@ public final class PyTypes {
             case PyCore.ListType(var e, var s) -> "list[" + show(e) + "]";
             case PyCore.TupleType(var es, var s) -> "tuple[" + es.map(PyTypes::show).mkString(", ") + "]";
             case PyCore.FunType(var ps, var r, var s) -> "Callable[[" + ps.map(PyTypes::show).mkString(", ") + "], " + show(r) + "]";
+            case PyCore.DictType(var k, var v, var s) -> "dict[" + show(k) + ", " + show(v) + "]";
+            case PyCore.SetType(var e, var s) -> "set[" + show(e) + "]";
+            case PyCore.ClassType(var n, var s) -> n;
         };
     }
 

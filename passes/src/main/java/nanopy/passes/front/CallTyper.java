@@ -43,15 +43,27 @@ final class CallTyper {
             case Max -> "max";
             case Ord -> "ord";
             case Chr -> "chr";
+            case Sorted -> "sorted";
+            case Sum -> "sum";
+            case Enumerate -> "enumerate";
+            case Zip -> "zip";
+            case ListFn -> "list";
+            case DictFn -> "dict";
+            case SetFn -> "set";
+            case Round -> "round";
+            case Any -> "any";
+            case All -> "all";
+            case Repr -> "repr";
         };
     }
 
     PyTyped.Expr call(PyResolved.Call c, Option<Type> expected) {
         if (c.func() instanceof PyResolved.BuiltinName(var fn, var s)) {
-            return builtin(fn, c);
+            return builtin(fn, c, expected);
         }
-        if (!c.keywords().isEmpty()) {
-            return typing.fail(c.keywords().head().span(), "keyword arguments are only supported for print's sep and end", PyTypes.NONE);
+        Option<List<PyResolved.Param>> sig = c.func() instanceof PyResolved.Name n ? Option.of(typing.signatures.get(n.id())) : Option.none();
+        if (!c.keywords().isEmpty() && sig.isEmpty()) {
+            return typing.fail(c.keywords().head().span(), "keyword arguments are only supported in calls of functions defined with def", PyTypes.NONE);
         }
         PyTyped.Expr fn = exprs.expr(c.func(), Option.none());
         Type ft = PyTypes.typeOf(fn);
@@ -62,6 +74,10 @@ final class CallTyper {
         }
         if (!(ft instanceof PyCore.FunType(var params, var result, var sp))) {
             return typing.fail(c.span(), "calling a non-function: " + fname + " has type " + Typing.show(ft), PyTypes.NONE);
+        }
+        if (sig.isDefined() && sig.get().size() == params.size()) {
+            Option<List<PyTyped.Expr>> bound = bind(fname, sig.get(), params, List.empty(), c.args(), c.keywords(), c.span());
+            return bound.isDefined() ? new PyTyped.Call(fn, bound.get(), result, c.span()) : typing.failed(c.span(), result);
         }
         if (params.size() != c.args().size()) {
             c.args().forEach(a -> exprs.expr(a, Option.none()));
@@ -75,10 +91,81 @@ final class CallTyper {
         return typing.ok(args) ? new PyTyped.Call(fn, args, result, c.span()) : typing.failed(c.span(), result);
     }
 
-    private PyTyped.Expr builtin(Builtin fn, PyResolved.Call c) {
+    /**
+     * The arguments of a call of a function defined with def: {@code given} (already typed, e.g. self),
+     * then positional arguments, then keyword arguments by parameter name, then defaults for the rest.
+     * Keyword arguments are evaluated in the parameters' order, which must be their source order
+     * unless they are variables or constants.
+     */
+    Option<List<PyTyped.Expr>> bind(String fname, List<PyResolved.Param> sig, List<Type> params, List<PyTyped.Expr> given,
+                                    List<PyResolved.Expr> args, List<PyResolved.Keyword> kws, Span s) {
+        int n = params.size();
+        PyTyped.Expr[] slots = new PyTyped.Expr[n];
+        boolean ok = true;
+        int k = 0;
+        for (PyTyped.Expr g : given) {
+            slots[k++] = g;
+        }
+        if (k + args.size() > n) {
+            args.forEach(a -> exprs.expr(a, Option.none()));
+            typing.fail(s, "arity mismatch: " + fname + " takes " + (n - given.size()) + " argument" + (n - given.size() == 1 ? "" : "s")
+                    + " but " + args.size() + (args.size() == 1 ? " was" : " were") + " given", PyTypes.NONE);
+            return Option.none();
+        }
+        for (PyResolved.Expr a : args) {
+            int i = k++;
+            slots[i] = exprs.expect(a, params.get(i), "argument " + (i + 1 - given.size()) + " of " + fname);
+            ok &= typing.ok(slots[i]);
+        }
+        int lastIndex = -1;
+        boolean reordered = false;
+        boolean simple = true;
+        for (PyResolved.Keyword kw : kws) {
+            int i = sig.indexWhere(p -> Typing.userName(p.name()).equals(kw.arg()));
+            if (i < 0 || i < given.size()) {
+                typing.fail(kw.span(), fname + " got an unexpected keyword argument '" + kw.arg() + "'", PyTypes.NONE);
+                ok = false;
+                continue;
+            }
+            if (slots[i] != null) {
+                typing.fail(kw.span(), fname + " got multiple values for argument '" + kw.arg() + "'", PyTypes.NONE);
+                ok = false;
+                continue;
+            }
+            reordered |= i < lastIndex;
+            lastIndex = i;
+            simple &= kw.value() instanceof PyResolved.Constant || kw.value() instanceof PyResolved.Name;
+            slots[i] = exprs.expect(kw.value(), params.get(i), "argument " + kw.arg() + " of " + fname);
+            ok &= typing.ok(slots[i]);
+        }
+        if (reordered && !simple) {
+            typing.fail(s, "unsupported: keyword arguments out of the parameters' order whose values are not variables or constants"
+                    + " are not in NanoPy yet", PyTypes.NONE);
+            ok = false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (slots[i] == null) {
+                Option<PyResolved.Expr> dflt = sig.get(i).defaultValue();
+                if (dflt.isEmpty()) {
+                    typing.fail(s, fname + " missing required argument: '" + Typing.userName(sig.get(i).name()) + "'", PyTypes.NONE);
+                    ok = false;
+                    slots[i] = typing.failed(s, params.get(i));
+                } else {
+                    slots[i] = exprs.expr(dflt.get(), Option.some(params.get(i)));
+                }
+            }
+        }
+        return ok ? Option.some(List.of(slots)) : Option.none();
+    }
+
+    private PyTyped.Expr builtin(Builtin fn, PyResolved.Call c, Option<Type> expected) {
         Span s = c.span();
         if (fn == Builtin.Print) {
             return print(c);
+        }
+        Option<PyTyped.Expr> stage2 = new Builtins(typing, exprs, this).call(fn, c, expected);
+        if (stage2.isDefined()) {
+            return stage2.get();
         }
         if (!c.keywords().isEmpty()) {
             return typing.fail(c.keywords().head().span(), name(fn) + " takes no keyword arguments", PyTypes.NONE);
@@ -99,6 +186,9 @@ final class CallTyper {
                 case PyCore.StrType x -> prim(PrimOp.StrLen, args, PyTypes.INT, s);
                 case PyCore.ListType x -> prim(PrimOp.ListLen, args, PyTypes.INT, s);
                 case PyCore.TupleType x -> prim(PrimOp.TupleLen, args, PyTypes.INT, s);
+                case PyCore.DictType x -> prim(PrimOp.DictLen, args, PyTypes.INT, s);
+                case PyCore.SetType x -> prim(PrimOp.SetLen, args, PyTypes.INT, s);
+                case PyCore.ClassType(var cls, var sp) -> exprs.callMethod(cls, "__len__", args, s);
                 default -> Option.none();
             });
             case IntFn -> one(ts).flatMap(t -> switch (t) {
@@ -113,15 +203,16 @@ final class CallTyper {
                 case PyCore.StrType x -> prim(PrimOp.StrToFloat, args, PyTypes.FLOAT, s);
                 default -> Option.none();
             });
-            case StrFn -> one(ts).filter(t -> !(t instanceof PyCore.FunType)).flatMap(t -> prim(PrimOp.ToStr, args, PyTypes.STR, s));
-            case BoolFn -> one(ts).filter(t -> !(t instanceof PyCore.FunType)).flatMap(t -> prim(PrimOp.Truthy, args, PyTypes.BOOL, s));
+            case StrFn -> one(ts).filter(t -> !(t instanceof PyCore.FunType)).map(t -> exprs.str(args.head()));
+            case BoolFn -> one(ts).filter(t -> !(t instanceof PyCore.FunType) && !(t instanceof PyCore.ClassType))
+                    .flatMap(t -> prim(PrimOp.Truthy, args, PyTypes.BOOL, s));
             case Abs -> one(ts).filter(Typing::numeric)
                     .flatMap(t -> prim(t.equals(PyTypes.INT) ? PrimOp.IntAbs : PrimOp.FloatAbs, args, t, s));
             case Min, Max -> minMax(fn == Builtin.Min, args, ts, s);
             case Ord -> one(ts).filter(PyTypes.STR::equals).flatMap(t -> prim(PrimOp.Ord, args, PyTypes.INT, s));
             case Chr -> one(ts).filter(PyTypes.INT::equals).flatMap(t -> prim(PrimOp.Chr, args, PyTypes.STR, s));
             case Range -> Option.some(typing.fail(s, "range can only be iterated over by for and comprehensions in NanoPy", PyTypes.NONE));
-            case Print -> Option.none();
+            default -> Option.none();
         };
         return out.getOrElse(() -> typing.fail(s, "no version of " + name(fn) + " takes ("
                 + ts.map(Typing::show).mkString(", ") + ")", PyTypes.NONE));
@@ -131,17 +222,17 @@ final class CallTyper {
      * The context type of an argument whose element type cannot matter ({@code print([])},
      * {@code len([])}, {@code str([])}): an empty list literal gets {@code list[None]}.
      */
-    private static Option<Type> elementFree(PyResolved.Expr arg) {
+    static Option<Type> elementFree(PyResolved.Expr arg) {
         return arg instanceof PyResolved.ListExpr l && l.elts().isEmpty() ? Option.some(PyTypes.list(PyTypes.NONE)) : Option.none();
     }
 
-    private static boolean minMaxFits(List<PyTyped.Expr> args) {
+    static boolean minMaxFits(List<PyTyped.Expr> args) {
         List<Type> ts = args.map(PyTypes::typeOf);
         return args.size() >= 2 && ts.forAll(ts.head()::equals) && Typing.numeric(ts.head());
     }
 
     /** Why min or max does not take these arguments, in CPython's words where CPython fails too. */
-    private static String minMaxMessage(String fn, List<Type> ts) {
+    static String minMaxMessage(String fn, List<Type> ts) {
         if (ts.isEmpty()) {
             return fn + " expected at least 1 argument, got 0";
         }
@@ -158,7 +249,7 @@ final class CallTyper {
                 + " takes two or more ints or floats of one type";
     }
 
-    private static Option<Type> one(List<Type> ts) {
+    static Option<Type> one(List<Type> ts) {
         return ts.size() == 1 ? Option.some(ts.head()) : Option.none();
     }
 
@@ -166,7 +257,7 @@ final class CallTyper {
         return Option.some(new PyTyped.Prim(op, args, t, s));
     }
 
-    private static Option<PyTyped.Expr> minMax(boolean min, List<PyTyped.Expr> args, List<Type> ts, Span s) {
+    static Option<PyTyped.Expr> minMax(boolean min, List<PyTyped.Expr> args, List<Type> ts, Span s) {
         if (args.size() < 2 || !ts.forAll(ts.head()::equals) || !Typing.numeric(ts.head())) {
             return Option.none();
         }
@@ -178,6 +269,9 @@ final class CallTyper {
     private PyTyped.Expr print(PyResolved.Call c) {
         List<PyTyped.Expr> args = c.args().map(a -> {
             PyTyped.Expr t = exprs.expr(a, elementFree(a));
+            if (typing.ok(t) && Typing.hasClass(PyTypes.typeOf(t))) {
+                return exprs.str(t);
+            }
             return typing.ok(t) && PyTypes.typeOf(t) instanceof PyCore.FunType
                     ? typing.fail(a.span(), "printing a function is not supported in NanoPy", PyTypes.NONE) : t;
         });
@@ -205,10 +299,30 @@ final class CallTyper {
         PyTyped.Expr recv = exprs.expr(m.receiver(), Option.none());
         Type rt = PyTypes.typeOf(recv);
         if (!typing.ok(recv)) {
+            m.args().forEach(a -> exprs.expr(a, Option.none()));
             return typing.failed(m.span(), PyTypes.NONE);
         }
         Span s = m.span();
         int n = m.args().size();
+        if (rt instanceof PyCore.ClassType(var cls, var csp)) {
+            Type ft = typing.vars.get(cls + "." + m.method());
+            List<PyResolved.Param> sig = typing.signatures.get(cls + "." + m.method());
+            if (!(ft instanceof PyCore.FunType(var ps, var result, var fsp)) || sig == null) {
+                m.args().forEach(a -> exprs.expr(a, Option.none()));
+                return typing.fail(s, "class " + cls + " has no method " + m.method(), PyTypes.NONE);
+            }
+            Option<List<PyTyped.Expr>> bound = bind(cls + "." + m.method(), sig, ps, List.of(recv), m.args(), m.keywords(), s);
+            return bound.isDefined() ? new PyTyped.Call(new PyTyped.Var(cls + "." + m.method(), ft, s), bound.get(), result, s)
+                    : typing.failed(s, result);
+        }
+        Option<PyTyped.Expr> stage2 = new Methods(typing, exprs).call(recv, rt, m, expected);
+        if (stage2.isDefined()) {
+            return stage2.get();
+        }
+        if (!m.keywords().isEmpty()) {
+            return typing.fail(m.keywords().head().span(), "unsupported: keyword argument " + m.keywords().head().arg()
+                    + " of " + m.method() + " is not in NanoPy yet", PyTypes.NONE);
+        }
         if (rt.equals(PyTypes.STR)) {
             return switch (m.method()) {
                 case "join" -> n == 1 ? typed(PrimOp.StrJoin, recv, List.of(exprs.expect(m.args().head(), PyTypes.list(PyTypes.STR),
@@ -237,12 +351,12 @@ final class CallTyper {
         return typing.ok(args) ? new PyTyped.Prim(op, args.prepend(recv), t, s) : typing.failed(s, t);
     }
 
-    private PyTyped.Expr arity(PyResolved.MethodCall m, int want) {
+    PyTyped.Expr arity(PyResolved.MethodCall m, int want) {
         return typing.fail(m.span(), "arity mismatch: " + m.method() + " takes " + want + " argument" + (want == 1 ? "" : "s")
                 + " but " + m.args().size() + " were given", PyTypes.NONE);
     }
 
-    private PyTyped.Expr unsupported(PyResolved.MethodCall m, Type t) {
+    PyTyped.Expr unsupported(PyResolved.MethodCall m, Type t) {
         String owner = t instanceof PyCore.ListType ? "list" : Typing.show(t);
         return typing.fail(m.span(), "unsupported: method " + owner + "." + m.method() + " is not in NanoPy yet", PyTypes.NONE);
     }

@@ -24,7 +24,9 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
 
     @Override
     public PyCore.Module apply(PySyntax.Module program, PassContext ctx) {
-        PyCore.Module out = new Translator(ctx).translate(program);
+        Translator t = new Translator(ctx);
+        t.prescan(program);
+        PyCore.Module out = t.translate(program);
         ctx.throwIfErrors();
         return out;
     }
@@ -34,7 +36,7 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
         return "keep the NanoPy stage-1 subset of Python, reject everything else with its position";
     }
 
-    private static final class Translator extends PySyntaxToPyCore {
+    static final class Translator extends PySyntaxToPyCore {
         private final PassContext ctx;
         private final TypeAnnotations types;
         private int loopDepth;
@@ -75,11 +77,57 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
             if (!args.kwonlyargs().isEmpty()) {
                 unsupported(args.kwonlyargs().head().arg().span(), "keyword-only parameter");
             }
-            if (!args.defaults().isEmpty()) {
-                unsupported(args.defaults().head().span(), "default parameter value");
+            if (!annotated && !args.defaults().isEmpty()) {
+                unsupported(args.defaults().head().span(), "default parameter value of a lambda");
             }
-            return args.args().map(a -> new PyCore.Param(a.arg(),
-                    annotated ? a.annotation().map(types::type) : Option.none(), a.span()));
+            int firstDefault = args.args().size() - args.defaults().size();
+            List<PyCore.Param> out = List.empty();
+            for (int i = 0; i < args.args().size(); i++) {
+                PySyntax.Arg a = args.args().get(i);
+                Option<PyCore.Expr> dflt = annotated && i >= firstDefault
+                        ? Option.some(defaultValue(args.defaults().get(i - firstDefault))) : Option.none();
+                out = out.append(new PyCore.Param(a.arg(), annotated ? a.annotation().map(types::type) : Option.none(), dflt, a.span()));
+            }
+            return out;
+        }
+
+        /** A default parameter value: a constant, possibly negated (evaluated once, as Python does at def time). */
+        private PyCore.Expr defaultValue(PySyntax.Expr e) {
+            boolean constant = e instanceof PySyntax.Constant
+                    || e instanceof PySyntax.UnaryOp(var op, PySyntax.Constant c, var sp) && op == PySyntax.UnaryOpKind.USub;
+            if (!constant) {
+                return rejectedExpr(e.span(), "a default parameter value other than a constant");
+            }
+            return expr(e);
+        }
+
+        /** Class names (they are types in annotations) and module-level type aliases, before translation. */
+        void prescan(PySyntax.Module module) {
+            for (PySyntax.Stmt st : module.body()) {
+                if (st instanceof PySyntax.ClassDef c) {
+                    types.declareClass(c.name());
+                }
+            }
+        }
+
+        /** {@code Name = list[...]} (or dict, set, tuple, Callable) at module level: a type alias. */
+        private static Option<String> aliasName(PySyntax.Assign a) {
+            if (a.targets().size() == 1 && a.targets().head() instanceof PySyntax.Name(var id, var c, var sp)
+                    && a.value() instanceof PySyntax.Subscript(PySyntax.Name(var base, var c2, var sp2), var arg, var c3, var sp3)
+                    && java.util.Set.of("list", "dict", "set", "tuple", "Callable").contains(base)) {
+                return Option.some(id);
+            }
+            return Option.none();
+        }
+
+        @Override
+        protected List<PyCore.Stmt> onAssign(PySyntax.Assign node) {
+            Option<String> alias = functionDepth == 0 ? aliasName(node) : Option.none();
+            if (alias.isDefined()) {
+                types.declareAlias(alias.get(), types.type(node.value()));
+                return List.of(new PyCore.Pass(node.span()));
+            }
+            return super.onAssign(node);
         }
 
         private <T> T inFunction(java.util.function.Supplier<T> body) {
@@ -109,7 +157,30 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
 
         @Override
         protected List<PyCore.Stmt> onClassDef(PySyntax.ClassDef node) {
-            return rejected(node.span(), "class");
+            if (functionDepth > 0 || loopDepth > 0) {
+                return rejected(node.span(), "class defined inside a function or a loop");
+            }
+            return new Classes(this, ctx, types).classDef(node);
+        }
+
+        /** Translates one statement (for {@link Classes}). */
+        List<PyCore.Stmt> statement(PySyntax.Stmt st) {
+            return stmt(st);
+        }
+
+        /** Translates one expression (for {@link Classes}). */
+        PyCore.Expr expression(PySyntax.Expr e) {
+            return expr(e);
+        }
+
+        /** Translates a method's parameters (for {@link Classes}). */
+        List<PyCore.Param> parameters(PySyntax.Arguments args) {
+            return params(args, Span.NONE, true);
+        }
+
+        /** Translates a method body as a function body (for {@link Classes}). */
+        List<PyCore.Stmt> functionBody(List<PySyntax.Stmt> body) {
+            return inFunction(() -> body.flatMap(this::stmt));
         }
 
         @Override
@@ -120,10 +191,6 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
             return super.onReturn(node);
         }
 
-        @Override
-        protected List<PyCore.Stmt> onDelete(PySyntax.Delete node) {
-            return rejected(node.span(), "del statement");
-        }
 
         @Override
         protected List<PyCore.Stmt> onTypeAlias(PySyntax.TypeAlias node) {
@@ -193,10 +260,6 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
             return rejected(node.span(), "try/except*");
         }
 
-        @Override
-        protected List<PyCore.Stmt> onAssert(PySyntax.Assert node) {
-            return rejected(node.span(), "assert");
-        }
 
         @Override
         protected List<PyCore.Stmt> onImport(PySyntax.Import node) {
@@ -236,12 +299,7 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
         private void operator(PySyntax.Operator op, Span span) {
             String symbol = switch (op) {
                 case MatMult -> "@";
-                case LShift -> "<<";
-                case RShift -> ">>";
-                case BitOr -> "|";
-                case BitXor -> "^";
-                case BitAnd -> "&";
-                case Add, Sub, Mult, Div, Mod, Pow, FloorDiv -> "";
+                case Add, Sub, Mult, Div, Mod, Pow, FloorDiv, LShift, RShift, BitOr, BitXor, BitAnd -> "";
             };
             if (!symbol.isEmpty()) {
                 unsupported(span, "operator " + symbol);
@@ -250,9 +308,6 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
 
         @Override
         protected PyCore.Expr onUnaryOp(PySyntax.UnaryOp node) {
-            if (node.op() == PySyntax.UnaryOpKind.Invert) {
-                return rejectedExpr(node.span(), "operator ~");
-            }
             if (node.op() == PySyntax.UnaryOpKind.USub && node.operand() instanceof PySyntax.Constant(PySyntax.IntConst(var v, var s), var k, var cs)
                     && v.equals(MIN_LONG_MAGNITUDE)) {
                 return new PyCore.Constant(new PyCore.IntConst(Long.MIN_VALUE, s), node.span());
@@ -272,24 +327,41 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
             return new PyCore.Lambda(params, body, node.span());
         }
 
+        /** {@code fn(arg)} of the builtin dict or set. */
+        private static PyCore.Expr builtinCall(String fn, PyCore.Expr arg, Span s) {
+            return new PyCore.Call(new PyCore.Name(fn, PySyntax.ExprContext.Load, s), List.of(arg), List.empty(), s);
+        }
+
         @Override
         protected PyCore.Expr onDict(PySyntax.Dict node) {
-            return rejectedExpr(node.span(), "dict literal");
+            List<PyCore.Expr> pairs = List.empty();
+            for (PySyntax.DictItem item : node.items()) {
+                if (item instanceof PySyntax.KeyValue(var k, var v, var sp)) {
+                    pairs = pairs.append(new PyCore.TupleExpr(List.of(expr(k), expr(v)), PySyntax.ExprContext.Load, sp));
+                } else {
+                    unsupported(item.span(), "** in a dict display");
+                }
+            }
+            return builtinCall("dict", new PyCore.ListExpr(pairs, PySyntax.ExprContext.Load, node.span()), node.span());
         }
 
         @Override
         protected PyCore.Expr onSetExpr(PySyntax.SetExpr node) {
-            return rejectedExpr(node.span(), "set literal");
+            return builtinCall("set", new PyCore.ListExpr(node.elts().map(this::expr), PySyntax.ExprContext.Load, node.span()), node.span());
         }
 
         @Override
         protected PyCore.Expr onSetComp(PySyntax.SetComp node) {
-            return rejectedExpr(node.span(), "set comprehension");
+            return builtinCall("set", new PyCore.ListComp(expr(node.elt()), node.generators().map(this::onComprehension), node.span()),
+                    node.span());
         }
 
         @Override
         protected PyCore.Expr onDictComp(PySyntax.DictComp node) {
-            return rejectedExpr(node.span(), "dict comprehension");
+            PyCore.Expr pair = new PyCore.TupleExpr(List.of(expr(node.key()), expr(node.value())), PySyntax.ExprContext.Load,
+                    node.key().span().to(node.value().span()));
+            return builtinCall("dict", new PyCore.ListComp(pair, node.generators().map(this::onComprehension), node.span()),
+                    node.span());
         }
 
         @Override
@@ -314,12 +386,10 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
 
         @Override
         protected PyCore.Expr onFormattedValue(PySyntax.FormattedValue node) {
-            return rejectedExpr(node.span(), "f-string");
-        }
-
-        @Override
-        protected PyCore.Expr onJoinedStr(PySyntax.JoinedStr node) {
-            return rejectedExpr(node.span(), "f-string");
+            if (node.conversion() == 'a') {
+                unsupported(node.span(), "the !a conversion");
+            }
+            return super.onFormattedValue(node);
         }
 
         @Override
@@ -327,10 +397,6 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
             return new PyCore.Constant(const_(node.value()), node.span());
         }
 
-        @Override
-        protected PyCore.Expr onAttribute(PySyntax.Attribute node) {
-            return rejectedExpr(node.span(), "attribute access");
-        }
 
         @Override
         protected PyCore.Expr onStarred(PySyntax.Starred node) {
@@ -340,16 +406,15 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
         @Override
         protected PyCore.Expr onCall(PySyntax.Call node) {
             if (node.func() instanceof PySyntax.Attribute a) {
-                node.keywords().forEach(k -> unsupported(k.span(), "keyword argument in a method call"));
-                return new PyCore.MethodCall(expr(a.value()), a.attr(), node.args().map(this::expr), node.span());
+                return new PyCore.MethodCall(expr(a.value()), a.attr(), node.args().map(this::expr),
+                        node.keywords().map(this::onKeyword), node.span());
             }
             return super.onCall(node);
         }
 
         @Override
         protected PyCore.Expr onSlice(PySyntax.Slice node) {
-            node.step().forEach(s -> unsupported(s.span(), "slice with a step"));
-            return new PyCore.Slice(node.lower().map(this::expr), node.upper().map(this::expr), Option.none(), node.span());
+            return super.onSlice(node);
         }
 
         @Override

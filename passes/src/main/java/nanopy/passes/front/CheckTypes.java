@@ -26,9 +26,11 @@ public final class CheckTypes implements Pass<PyResolved.Module, PyTyped.Module>
         Typing typing = new Typing(ctx);
         declareFunctions(program, typing);
         ExprTyper exprs = new ExprTyper(typing);
+        typing.openTemps();
         List<PyTyped.Stmt> body = new StmtTyper(typing, exprs, "<module>", Option.none()).block(program.body());
+        List<PyTyped.Local> temps = typing.closeTemps();
         ctx.throwIfErrors();
-        return new PyTyped.Module(body, exprs.locals(program.globals()), program.span());
+        return new PyTyped.Module(body, exprs.locals(program.globals()).appendAll(temps), program.span());
     }
 
     @Override
@@ -49,7 +51,17 @@ public final class CheckTypes implements Pass<PyResolved.Module, PyTyped.Module>
                     return p.annotation().map(PyTypes::norm).getOrElse(PyTypes.NONE);
                 });
                 typing.declare(f.name(), PyTypes.fun(params, PyTypes.norm(f.returns())), false);
+                typing.signatures.put(f.name(), f.params());
                 super.onFunctionDef(f);
+            }
+
+            @Override
+            protected void onClassDecl(PyResolved.ClassDecl c) {
+                if (typing.classes.containsKey(c.name())) {
+                    typing.ctx.error(c.span(), "class " + c.name() + " is defined twice");
+                }
+                typing.classes.put(c.name(), c.fields().map(p -> new PyResolved.Param(p.name(),
+                        p.annotation().map(PyTypes::norm), p.defaultValue(), p.span())));
             }
         }.walk(program);
     }

@@ -48,7 +48,129 @@ final class ExprTyper {
             case PyResolved.MethodCall m -> calls.method(m, expected);
             case PyResolved.Lambda l -> lambda(l, expected);
             case PyResolved.ListComp c -> listComp(c);
+            case PyResolved.Attribute(var obj, var attr, var c, var sp) -> attribute(obj, attr, s);
+            case PyResolved.NewObject(var cls, var sp) -> newObject(cls, s);
+            case PyResolved.JoinedStr(var values, var sp) -> joined(values, s);
+            case PyResolved.FormattedValue f -> formatted(f);
         };
+    }
+
+    /** A field of an object: the typed object, the field's index and type. */
+    record Field(PyTyped.Expr object, int index, Type type) {}
+
+    /** The field {@code attr} of {@code obj}, or none after reporting why there is none. */
+    Option<Field> field(PyResolved.Expr obj, String attr, Span s) {
+        PyTyped.Expr o = expr(obj, Option.none());
+        if (!typing.ok(o)) {
+            return Option.none();
+        }
+        Type t = PyTypes.typeOf(o);
+        if (!(t instanceof PyCore.ClassType(var cls, var sp))) {
+            typing.fail(s, Typing.show(t) + " has no attribute " + attr + " in NanoPy", PyTypes.NONE);
+            return Option.none();
+        }
+        int i = typing.fieldIndex(cls, attr);
+        if (i < 0) {
+            typing.fail(s, typing.vars.containsKey(cls + "." + attr)
+                    ? "unsupported: method " + cls + "." + attr + " used as a value is not in NanoPy yet; call it"
+                    : "class " + cls + " has no field " + attr + " (fields are the self." + attr + ": T annotations of __init__)", PyTypes.NONE);
+            return Option.none();
+        }
+        return Option.some(new Field(o, i, typing.classes.get(cls).get(i).annotation().getOrElse(PyTypes.NONE)));
+    }
+
+    private PyTyped.Expr attribute(PyResolved.Expr obj, String attr, Span s) {
+        Option<Field> f = field(obj, attr, s);
+        if (f.isEmpty()) {
+            return typing.failed(s, PyTypes.NONE);
+        }
+        return new PyTyped.Prim(PrimOp.ObjGet, List.of(f.get().object(), new PyTyped.IntLit(f.get().index(), s)), f.get().type(), s);
+    }
+
+    private PyTyped.Expr newObject(String cls, Span s) {
+        int n = typing.classes.containsKey(cls) ? typing.classes.get(cls).size() : 0;
+        return new PyTyped.Prim(PrimOp.ObjNew, List.of(new PyTyped.StrLit(cls, s), new PyTyped.IntLit(n, s)), PyTypes.cls(cls), s);
+    }
+
+    /** Calls method {@code method} of class {@code cls} (self first), if the class defines it. */
+    Option<PyTyped.Expr> callMethod(String cls, String method, List<PyTyped.Expr> args, Span s) {
+        Type ft = typing.vars.get(cls + "." + method);
+        if (!(ft instanceof PyCore.FunType(var ps, var result, var sp)) || ps.size() != args.size()) {
+            return Option.none();
+        }
+        return Option.some(new PyTyped.Call(new PyTyped.Var(cls + "." + method, ft, s), args, result, s));
+    }
+
+    /** {@code str(e)}: {@code __str__} (or {@code __repr__}) of an object, else the ToStr primitive. */
+    PyTyped.Expr str(PyTyped.Expr e) {
+        Type t = PyTypes.typeOf(e);
+        if (!typing.ok(e) || t.equals(PyTypes.STR)) {
+            return e;
+        }
+        if (t instanceof PyCore.ClassType(var cls, var sp)) {
+            return callMethod(cls, "__str__", List.of(e), e.span()).orElse(callMethod(cls, "__repr__", List.of(e), e.span()))
+                    .getOrElse(() -> typing.fail(e.span(), "an object of class " + cls + " needs __str__ or __repr__ to be shown"
+                            + " (CPython would show its address)", PyTypes.STR));
+        }
+        return shown(e, PrimOp.ToStr);
+    }
+
+    /** {@code repr(e)}: {@code __repr__} of an object, else the Repr primitive. */
+    PyTyped.Expr repr(PyTyped.Expr e) {
+        Type t = PyTypes.typeOf(e);
+        if (!typing.ok(e)) {
+            return e;
+        }
+        if (t instanceof PyCore.ClassType(var cls, var sp)) {
+            return callMethod(cls, "__repr__", List.of(e), e.span())
+                    .getOrElse(() -> typing.fail(e.span(), "an object of class " + cls + " needs __repr__ to be shown"
+                            + " (CPython would show its address)", PyTypes.STR));
+        }
+        return shown(e, PrimOp.Repr);
+    }
+
+    private PyTyped.Expr shown(PyTyped.Expr e, PrimOp op) {
+        Type t = PyTypes.typeOf(e);
+        if (Typing.hasClass(t)) {
+            return typing.fail(e.span(), "unsupported: showing a " + Typing.show(t) + " (objects inside a container) is not in NanoPy yet", PyTypes.STR);
+        }
+        if (t instanceof PyCore.FunType) {
+            return typing.fail(e.span(), "showing a function is not supported in NanoPy", PyTypes.STR);
+        }
+        return new PyTyped.Prim(op, List.of(e), PyTypes.STR, e.span());
+    }
+
+    private PyTyped.Expr joined(List<PyResolved.Expr> values, Span s) {
+        PyTyped.Expr out = null;
+        for (PyResolved.Expr v : values) {
+            PyTyped.Expr part = v instanceof PyResolved.FormattedValue f ? formatted(f) : expect(v, PyTypes.STR, "an f-string part");
+            out = out == null ? part : new PyTyped.Prim(PrimOp.StrConcat, List.of(out, part), PyTypes.STR, out.span().to(part.span()));
+        }
+        return out == null ? new PyTyped.StrLit("", s) : out;
+    }
+
+    private PyTyped.Expr formatted(PyResolved.FormattedValue f) {
+        PyTyped.Expr v = expr(f.value(), Option.none());
+        if (!typing.ok(v)) {
+            return typing.failed(f.span(), PyTypes.STR);
+        }
+        if (f.conversion() == 'r') {
+            v = repr(v);
+        } else if (f.conversion() == 's') {
+            v = str(v);
+        }
+        if (f.formatSpec().isEmpty()) {
+            return str(v);
+        }
+        Type t = PyTypes.typeOf(v);
+        PyTyped.Expr spec = expr(f.formatSpec().get(), Option.some(PyTypes.STR));
+        if (!(Typing.numeric(t) || t.equals(PyTypes.STR) || t.equals(PyTypes.BOOL))) {
+            return typing.fail(f.span(), "unsupported: a format spec for a " + Typing.show(t) + " is not in NanoPy yet", PyTypes.STR);
+        }
+        if (spec instanceof PyTyped.StrLit(var text, var sp) && text.isEmpty()) {
+            return str(v);
+        }
+        return typing.ok(spec) ? new PyTyped.Prim(PrimOp.Format, List.of(v, spec), PyTypes.STR, f.span()) : typing.failed(f.span(), PyTypes.STR);
     }
 
     /** Types {@code e} and checks that it has type {@code want}; {@code what} describes the place for messages. */
@@ -124,6 +246,10 @@ final class ExprTyper {
         if (!typing.ok(x)) {
             return x;
         }
+        if (op == PySyntax.UnaryOpKind.Invert) {
+            return t.equals(PyTypes.INT) ? new PyTyped.Prim(PrimOp.IntInvert, List.of(x), t, s)
+                    : typing.fail(s, "operator ~ not supported for " + Typing.show(t), PyTypes.INT);
+        }
         String symbol = op == PySyntax.UnaryOpKind.USub ? "-" : "+";
         if (!Typing.numeric(t)) {
             return typing.fail(s, "operator unary " + symbol + " not supported for " + Typing.show(t)
@@ -152,6 +278,9 @@ final class ExprTyper {
 
     private PyTyped.Expr compare(PyResolved.Compare c) {
         PyTyped.Expr left = expr(c.left(), Option.none());
+        if (typing.ok(left) && PyTypes.typeOf(left) instanceof PyCore.ClassType(var cls, var sp) && c.ops().size() == 1) {
+            return compareObjects(cls, left, c);
+        }
         PyTyped.Expr prev = left;
         List<PyTyped.Cmp> rest = List.empty();
         boolean ok = typing.ok(left);
@@ -167,6 +296,35 @@ final class ExprTyper {
             prev = right;
         }
         return ok ? new PyTyped.Compare(left, rest, c.span()) : typing.failed(c.span(), PyTypes.BOOL);
+    }
+
+    /** {@code a op b} on objects: {@code __eq__} (identity without it), {@code __lt__}, with swapped operands for {@code >}. */
+    private PyTyped.Expr compareObjects(String cls, PyTyped.Expr left, PyResolved.Compare c) {
+        PyTyped.Expr right = expr(c.comparators().head(), Option.some(PyTypes.typeOf(left)));
+        if (!typing.ok(right)) {
+            return typing.failed(c.span(), PyTypes.BOOL);
+        }
+        Span s = c.span();
+        PySyntax.CmpOp op = c.ops().head();
+        if (op == PySyntax.CmpOp.Is || op == PySyntax.CmpOp.IsNot) {
+            return new PyTyped.Prim(op == PySyntax.CmpOp.Is ? PrimOp.Is : PrimOp.IsNot, List.of(left, right), PyTypes.BOOL, s);
+        }
+        if (!PyTypes.typeOf(right).equals(PyTypes.typeOf(left))) {
+            return typing.fail(s, "operator " + Operators.symbol(op) + " not supported between " + Typing.show(PyTypes.typeOf(left))
+                    + " and " + Typing.show(PyTypes.typeOf(right)), PyTypes.BOOL);
+        }
+        Option<PyTyped.Expr> out = switch (op) {
+            case Eq -> callMethod(cls, "__eq__", List.of(left, right), s)
+                    .orElse(Option.some(new PyTyped.Prim(PrimOp.Is, List.of(left, right), PyTypes.BOOL, s)));
+            case NotEq -> callMethod(cls, "__eq__", List.of(left, right), s)
+                    .map(e -> (PyTyped.Expr) new PyTyped.Prim(PrimOp.Not, List.of(e), PyTypes.BOOL, s))
+                    .orElse(Option.some(new PyTyped.Prim(PrimOp.IsNot, List.of(left, right), PyTypes.BOOL, s)));
+            case Lt -> callMethod(cls, "__lt__", List.of(left, right), s);
+            case Gt -> callMethod(cls, "__lt__", List.of(right, left), s);
+            default -> Option.none();
+        };
+        return out.getOrElse(() -> typing.fail(s, "unsupported: operator " + Operators.symbol(op) + " on " + cls
+                + " objects is not in NanoPy yet (define __eq__ or __lt__)", PyTypes.BOOL));
     }
 
     private PyTyped.Expr ifExp(PyResolved.Expr test, PyResolved.Expr body, PyResolved.Expr orelse, Option<Type> expected, Span s) {
@@ -238,9 +396,18 @@ final class ExprTyper {
             if (!typing.ok(l) || !typing.ok(h)) {
                 return typing.failed(s, vt);
             }
+            if (step.isDefined()) {
+                PyTyped.Expr st = bound(step, s);
+                return typing.ok(st) ? new PyTyped.Prim(isStr ? PrimOp.StrSliceStep : PrimOp.ListSliceStep, List.of(v, l, h, st), vt, s)
+                        : typing.failed(s, vt);
+            }
             return new PyTyped.Prim(isStr ? PrimOp.StrSlice : PrimOp.ListSlice, List.of(v, l, h), vt, s);
         }
         return switch (vt) {
+            case PyCore.DictType(var k, var val, var sp) -> {
+                PyTyped.Expr key = expect(slice, k, "a key");
+                yield typing.ok(key) ? new PyTyped.Prim(PrimOp.DictGet, List.of(v, key), val, s) : typing.failed(s, val);
+            }
             case PyCore.TupleType(var es, var sp) -> tupleIndex(v, es, slice, s);
             case PyCore.ListType(var elem, var sp) -> index(PrimOp.ListIndex, v, slice, elem, s);
             case PyCore.StrType x -> index(PrimOp.StrIndex, v, slice, PyTypes.STR, s);
@@ -248,7 +415,7 @@ final class ExprTyper {
         };
     }
 
-    private PyTyped.Expr bound(Option<PyResolved.Expr> b, Span s) {
+    PyTyped.Expr bound(Option<PyResolved.Expr> b, Span s) {
         return b.map(x -> expect(x, PyTypes.INT, "a slice bound")).getOrElse(() -> new PyTyped.NoneLit(s));
     }
 
@@ -291,14 +458,40 @@ final class ExprTyper {
             typing.declare(l.params().get(i).name(), t, false);
             params = params.append(new PyTyped.Local(l.params().get(i).name(), t, l.params().get(i).span()));
         }
+        typing.openTemps();
         PyTyped.Expr body = expr(l.body(), fun.map(PyCore.FunType::result));
+        List<PyTyped.Local> temps = typing.closeTemps();
         Type result = PyTypes.typeOf(body);
         if (fun.isDefined() && typing.ok(body) && !result.equals(fun.get().result())) {
             body = typing.fail(l.body().span(), "this lambda returns " + Typing.show(result) + ", expected "
                     + Typing.show(fun.get().result()), fun.get().result());
         }
         Type type = fun.isDefined() ? fun.get() : PyTypes.fun(List.empty(), result);
-        return new PyTyped.Lambda(params, locals(l.locals()), body, type, l.span());
+        return new PyTyped.Lambda(params, locals(l.locals()).appendAll(temps), body, type, l.span());
+    }
+
+    /**
+     * A one-argument function for {@code key=}: a lambda's parameter takes type {@code param} and its
+     * result type is inferred from its body; any other expression must be a function of {@code param}.
+     */
+    PyTyped.Expr keyFunction(PyResolved.Expr e, Type param) {
+        if (e instanceof PyResolved.Lambda l && l.params().size() == 1) {
+            typing.declare(l.params().head().name(), param, false);
+            typing.openTemps();
+            PyTyped.Expr body = expr(l.body(), Option.none());
+            List<PyTyped.Local> temps = typing.closeTemps();
+            if (!typing.ok(body)) {
+                return typing.failed(e.span(), PyTypes.fun(List.of(param), PyTypes.NONE));
+            }
+            return new PyTyped.Lambda(List.of(new PyTyped.Local(l.params().head().name(), param, l.params().head().span())),
+                    locals(l.locals()).appendAll(temps), body, PyTypes.fun(List.of(param), PyTypes.typeOf(body)), l.span());
+        }
+        PyTyped.Expr f = expr(e, Option.none());
+        if (typing.ok(f) && !(PyTypes.typeOf(f) instanceof PyCore.FunType(var ps, var r, var sp) && ps.equals(List.of(param)))) {
+            return typing.fail(e.span(), "key= needs a function of one " + Typing.show(param) + ", not " + Typing.show(PyTypes.typeOf(f)),
+                    PyTypes.fun(List.of(param), PyTypes.NONE));
+        }
+        return f;
     }
 
     /** The declared locals of a function or lambda, with the types found for them. */

@@ -38,6 +38,10 @@ final class IterTyper {
         return switch (t) {
             case PyCore.ListType(var elem, var s) -> Option.some(new Typed(new PyTyped.ListIter(x, elem, e.span()), elem));
             case PyCore.StrType s -> Option.some(new Typed(new PyTyped.StrIter(x, e.span()), PyTypes.STR));
+            case PyCore.DictType(var k, var v, var s) -> Option.some(new Typed(new PyTyped.ListIter(
+                    new PyTyped.Prim(PyTyped.PrimOp.DictKeys, List.of(x), PyTypes.list(k), e.span()), k, e.span()), k));
+            case PyCore.SetType(var elem, var s) -> Option.some(new Typed(new PyTyped.ListIter(
+                    new PyTyped.Prim(PyTyped.PrimOp.SetToList, List.of(x), PyTypes.list(elem), e.span()), elem, e.span()), elem));
             default -> {
                 typing.fail(e.span(), "cannot iterate over " + Typing.show(t) + " (" + typing.text(e.span()) + ")", t);
                 yield Option.none();

@@ -92,6 +92,11 @@ final class Operators {
                 case FloorDiv -> PrimOp.IntFloorDiv;
                 case Mod -> PrimOp.IntMod;
                 case Pow -> PrimOp.IntPow;
+                case BitAnd -> PrimOp.IntAnd;
+                case BitOr -> PrimOp.IntOr;
+                case BitXor -> PrimOp.IntXor;
+                case LShift -> PrimOp.IntLShift;
+                case RShift -> PrimOp.IntRShift;
                 default -> null;
             };
             return Option.of(p).map(x -> prim(x, List.of(l, r), x == PrimOp.IntTrueDiv ? PyTypes.FLOAT : PyTypes.INT, span));
@@ -108,6 +113,15 @@ final class Operators {
                 default -> null;
             };
             return Option.of(p).map(x -> prim(x, List.of(toFloat(l), toFloat(r)), PyTypes.FLOAT, span));
+        }
+        if (lt instanceof nanopy.py.PyCore.SetType && lt.equals(rt)) {
+            PrimOp p = switch (op) {
+                case BitOr -> PrimOp.SetUnion;
+                case BitAnd -> PrimOp.SetIntersection;
+                case Sub -> PrimOp.SetDifference;
+                default -> null;
+            };
+            return Option.of(p).map(x -> prim(x, List.of(l, r), lt, span));
         }
         if (op == PySyntax.Operator.Add && lt.equals(PyTypes.STR) && rt.equals(PyTypes.STR)) {
             return Option.some(prim(PrimOp.StrConcat, List.of(l, r), PyTypes.STR, span));
@@ -155,6 +169,12 @@ final class Operators {
                 if (rt instanceof nanopy.py.PyCore.ListType(var e, var s) && e.equals(lt)) {
                     yield Option.some(new PyTyped.Cmp(in ? PrimOp.ListIn : PrimOp.ListNotIn, r, span));
                 }
+                if (rt instanceof nanopy.py.PyCore.DictType(var k, var v, var s) && k.equals(lt)) {
+                    yield Option.some(new PyTyped.Cmp(in ? PrimOp.DictIn : PrimOp.DictNotIn, r, span));
+                }
+                if (rt instanceof nanopy.py.PyCore.SetType(var e, var s) && e.equals(lt)) {
+                    yield Option.some(new PyTyped.Cmp(in ? PrimOp.SetIn : PrimOp.SetNotIn, r, span));
+                }
                 yield Option.none();
             }
         };
@@ -195,10 +215,26 @@ final class Operators {
         if (eq && lt.equals(PyTypes.BOOL) && rt.equals(PyTypes.BOOL)) {
             return cmp(k == 0 ? PrimOp.BoolEq : PrimOp.BoolNe, r, span);
         }
-        if (eq && lt.equals(rt) && !(lt instanceof nanopy.py.PyCore.FunType)) {
+        if (eq && lt.equals(rt) && !(lt instanceof nanopy.py.PyCore.FunType) && !(lt instanceof nanopy.py.PyCore.ClassType)) {
             return cmp(k == 0 ? PrimOp.ValueEq : PrimOp.ValueNe, r, span);
         }
+        if (!eq && lt.equals(rt) && orderable(lt)) {
+            return cmp(List.of(PrimOp.ValueLt, PrimOp.ValueLe, PrimOp.ValueGt, PrimOp.ValueGe).get(k - 2), r, span);
+        }
         return Option.none();
+    }
+
+    /** Tuples and lists whose elements Python orders (numbers, strs, bools, and such tuples and lists). */
+    static boolean orderable(Type t) {
+        return switch (t) {
+            case nanopy.py.PyCore.IntType x -> true;
+            case nanopy.py.PyCore.FloatType x -> true;
+            case nanopy.py.PyCore.StrType x -> true;
+            case nanopy.py.PyCore.BoolType x -> true;
+            case nanopy.py.PyCore.ListType(var e, var s) -> orderable(e);
+            case nanopy.py.PyCore.TupleType(var es, var s) -> es.forAll(Operators::orderable);
+            default -> false;
+        };
     }
 
     private static Option<PyTyped.Cmp> cmp(PrimOp op, PyTyped.Expr r, Span span) {

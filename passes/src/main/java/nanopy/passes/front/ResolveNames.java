@@ -41,10 +41,16 @@ public final class ResolveNames implements Pass<PyCore.Module, PyResolved.Module
             Map.entry("float", PyResolved.Builtin.FloatFn), Map.entry("str", PyResolved.Builtin.StrFn),
             Map.entry("bool", PyResolved.Builtin.BoolFn), Map.entry("abs", PyResolved.Builtin.Abs),
             Map.entry("min", PyResolved.Builtin.Min), Map.entry("max", PyResolved.Builtin.Max),
-            Map.entry("ord", PyResolved.Builtin.Ord), Map.entry("chr", PyResolved.Builtin.Chr));
-    private static final Set<String> OTHER_PYTHON_BUILTINS = Set.of("sum", "sorted", "reversed", "list", "dict", "set",
-            "tuple", "enumerate", "zip", "map", "filter", "any", "all", "open", "isinstance", "type", "round", "divmod",
-            "pow", "hex", "oct", "bin", "repr", "iter", "next", "id", "hash", "object", "super", "getattr", "setattr",
+            Map.entry("ord", PyResolved.Builtin.Ord), Map.entry("chr", PyResolved.Builtin.Chr),
+            Map.entry("sorted", PyResolved.Builtin.Sorted), Map.entry("sum", PyResolved.Builtin.Sum),
+            Map.entry("enumerate", PyResolved.Builtin.Enumerate), Map.entry("zip", PyResolved.Builtin.Zip),
+            Map.entry("list", PyResolved.Builtin.ListFn), Map.entry("dict", PyResolved.Builtin.DictFn),
+            Map.entry("set", PyResolved.Builtin.SetFn), Map.entry("round", PyResolved.Builtin.Round),
+            Map.entry("any", PyResolved.Builtin.Any), Map.entry("all", PyResolved.Builtin.All),
+            Map.entry("repr", PyResolved.Builtin.Repr));
+    private static final Set<String> OTHER_PYTHON_BUILTINS = Set.of("reversed",
+            "tuple", "map", "filter", "open", "isinstance", "type", "divmod",
+            "pow", "hex", "oct", "bin", "iter", "next", "id", "hash", "object", "super", "getattr", "setattr",
             "hasattr", "format", "exit", "quit", "frozenset", "bytes", "bytearray", "complex", "vars", "dir", "eval",
             "exec", "globals", "locals", "callable", "slice", "property", "staticmethod", "classmethod");
     private static final String MODULE_NAME = "__name__";
@@ -170,8 +176,9 @@ public final class ResolveNames implements Pass<PyCore.Module, PyResolved.Module
             return out;
         }
 
-        private List<PyCore.Param> params(List<PyCore.Param> params) {
-            return params.map(p -> new PyCore.Param(current.unique.getOrDefault(p.name(), p.name()), p.annotation(), p.span()));
+        private List<PyResolved.Param> params(List<PyCore.Param> params) {
+            return params.map(p -> new PyResolved.Param(current.unique.getOrDefault(p.name(), p.name()), p.annotation(),
+                    p.defaultValue().map(this::expr), p.span()));
         }
 
         @Override

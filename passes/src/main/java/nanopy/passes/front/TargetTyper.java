@@ -39,6 +39,10 @@ final class TargetTyper {
 
     private PyTyped.Target variable(PyResolved.Name n, Type value) {
         Type have = typing.vars.get(n.id());
+        if (have != null && !have.equals(value) && Typing.userName(n.id()).equals("_")) {
+            // '_' conventionally discards: 'for n, _, _ in items' with differently typed fields stores each in its own place.
+            return new PyTyped.VarTarget(typing.fresh("_", value), value, n.span());
+        }
         if (have == null) {
             typing.declare(n.id(), value, false);
         } else if (!have.equals(value)) {

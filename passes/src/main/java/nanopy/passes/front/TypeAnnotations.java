@@ -9,11 +9,29 @@ import nanopy.py.PySyntax;
 /**
  * Reads a type annotation written as a Python expression into a {@link PyCore.Type}: {@code int},
  * {@code float}, {@code bool}, {@code str}, {@code None}, {@code list[T]}, {@code tuple[T1, ...]},
- * {@code Callable[[T1, ...], R]}. Anything else is reported (dicts, sets and classes come in stage 2)
- * and read as {@code None} so that checking can go on.
+ * {@code Callable[[T1, ...], R]}, {@code dict[K, V]}, {@code set[T]}, the program's classes (also quoted,
+ * {@code "Date"}) and module-level aliases ({@code Matrix = list[list[float]]}). Anything else is
+ * reported and read as {@code None} so that checking can go on.
  */
 final class TypeAnnotations {
     private final PassContext ctx;
+    private final java.util.Set<String> classes = new java.util.HashSet<>();
+    private final java.util.Map<String, PyCore.Type> aliases = new java.util.HashMap<>();
+
+    /** Makes {@code name}, a class of the program, a type. */
+    void declareClass(String name) {
+        classes.add(name);
+    }
+
+    /** Makes {@code name} stand for {@code type} ({@code Matrix = list[list[float]]}). */
+    void declareAlias(String name, PyCore.Type type) {
+        aliases.put(name, type);
+    }
+
+    /** True when {@code name} is a class of the program. */
+    boolean isClass(String name) {
+        return classes.contains(name);
+    }
 
     TypeAnnotations(PassContext ctx) {
         this.ctx = ctx;
@@ -25,21 +43,28 @@ final class TypeAnnotations {
         return switch (annotation) {
             case PySyntax.Name(var id, var c, var sp) -> named(id, s);
             case PySyntax.Constant(PySyntax.NoneConst n, var k, var sp) -> new PyCore.NoneType(s);
+            case PySyntax.Constant(PySyntax.StrConst(var name, var sp1), var k, var sp) when classes.contains(name) -> new PyCore.ClassType(name, s);
             case PySyntax.Subscript(PySyntax.Name(var id, var c, var sp1), var arg, var c2, var sp2) -> generic(id, arg, s);
             default -> bad(s, "this annotation is not a NanoPy type");
         };
     }
 
     private PyCore.Type named(String id, Span s) {
+        if (classes.contains(id)) {
+            return new PyCore.ClassType(id, s);
+        }
+        if (aliases.containsKey(id)) {
+            return aliases.get(id);
+        }
         return switch (id) {
             case "int" -> new PyCore.IntType(s);
             case "float" -> new PyCore.FloatType(s);
             case "bool" -> new PyCore.BoolType(s);
             case "str" -> new PyCore.StrType(s);
             case "None" -> new PyCore.NoneType(s);
-            case "list", "tuple", "Callable" -> bad(s, id + " needs type arguments, e.g. " + example(id));
-            case "dict", "set", "Dict", "Set", "List", "Tuple", "Optional", "Union", "Any" -> unsupported(s, "type " + id);
-            default -> unsupported(s, "type " + id + " (classes come in stage 2)");
+            case "list", "tuple", "Callable", "dict", "set" -> bad(s, id + " needs type arguments, e.g. " + example(id));
+            case "Dict", "Set", "List", "Tuple", "Optional", "Union", "Any" -> unsupported(s, "type " + id);
+            default -> bad(s, "unknown type " + id);
         };
     }
 
@@ -47,6 +72,8 @@ final class TypeAnnotations {
         return switch (id) {
             case "list" -> "list[int]";
             case "tuple" -> "tuple[int, str]";
+            case "dict" -> "dict[str, int]";
+            case "set" -> "set[int]";
             default -> "Callable[[int], int]";
         };
     }
@@ -55,6 +82,9 @@ final class TypeAnnotations {
         List<PySyntax.Expr> args = arg instanceof PySyntax.TupleExpr t ? t.elts() : List.of(arg);
         return switch (id) {
             case "list" -> args.size() == 1 ? new PyCore.ListType(type(args.head()), s) : bad(s, "list takes one type argument");
+            case "set" -> args.size() == 1 ? new PyCore.SetType(type(args.head()), s) : bad(s, "set takes one type argument");
+            case "dict" -> args.size() == 2 ? new PyCore.DictType(type(args.head()), type(args.get(1)), s)
+                    : bad(s, "dict takes two type arguments, e.g. dict[str, int]");
             case "tuple" -> {
                 if (args.exists(a -> a instanceof PySyntax.Constant(PySyntax.EllipsisConst e, var k, var sp))) {
                     yield unsupported(s, "variable-length tuple type");

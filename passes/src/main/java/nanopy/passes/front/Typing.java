@@ -25,6 +25,48 @@ final class Typing {
     private final Set<PyTyped.Expr> failed = Collections.newSetFromMap(new IdentityHashMap<>());
     private final String[] lines;
 
+    /** The fields of each class of the program, in order (stage 2). */
+    final Map<String, List<nanopy.py.PyResolved.Param>> classes = new HashMap<>();
+    /** The parameters (names, defaults) of each function defined with def, by unique name. */
+    final Map<String, List<nanopy.py.PyResolved.Param>> signatures = new HashMap<>();
+    private final java.util.ArrayDeque<java.util.List<PyTyped.Local>> temps = new java.util.ArrayDeque<>();
+
+    /** Opens the temporaries of a function, lambda or the module (see {@link #fresh}). */
+    void openTemps() {
+        temps.push(new java.util.ArrayList<>());
+    }
+
+    /** Closes the innermost temporaries scope and returns its temporaries. */
+    List<PyTyped.Local> closeTemps() {
+        return List.ofAll(temps.pop());
+    }
+
+    /** A fresh variable of type {@code t}, declared in the innermost function, lambda or the module. */
+    String fresh(String base, Type t) {
+        String name = ctx.fresh(base);
+        declare(name, t, false);
+        temps.peek().add(new PyTyped.Local(name, t, Span.NONE));
+        return name;
+    }
+
+    /** The index of field {@code name} of class {@code cls}, or -1. */
+    int fieldIndex(String cls, String name) {
+        List<nanopy.py.PyResolved.Param> fs = classes.get(cls);
+        return fs == null ? -1 : fs.indexWhere(f -> f.name().equals(name));
+    }
+
+    /** True when {@code t} is or contains an instance of a class (which only user code can print). */
+    static boolean hasClass(Type t) {
+        return switch (t) {
+            case nanopy.py.PyCore.ClassType c -> true;
+            case nanopy.py.PyCore.ListType(var e, var s) -> hasClass(e);
+            case nanopy.py.PyCore.SetType(var e, var s) -> hasClass(e);
+            case nanopy.py.PyCore.DictType(var k, var v, var s) -> hasClass(k) || hasClass(v);
+            case nanopy.py.PyCore.TupleType(var es, var s) -> es.exists(Typing::hasClass);
+            default -> false;
+        };
+    }
+
     Typing(PassContext ctx) {
         this.ctx = ctx;
         this.lines = ctx.source().split("\n", -1);

@@ -29,6 +29,7 @@ public final class LowerToLir implements Pass<Blocks.Module, Lir.Module> {
 
     @Override
     public Lir.Module apply(Blocks.Module m, PassContext ctx) {
+        Stage2Constructs.reject(m, ctx, ctx.stringOption("target", "lir-interp"));
         List<Lir.Def> defs = m.defs().map(d -> new Fn().def(d));
         Fn top = new Fn();
         List<Lir.Block> body = m.body().map(top::block);

@@ -116,6 +116,78 @@ final class PrimCompiler {
             case ListPopAt -> (a, b) -> Prims.pop(list(a), l(b), sp);
             case ListIn -> (a, b) -> Prims.listContains(list(b), a);
             case ListNotIn -> (a, b) -> !Prims.listContains(list(b), a);
+            case IntAnd -> (a, b) -> l(a) & l(b);
+            case IntOr -> (a, b) -> l(a) | l(b);
+            case IntXor -> (a, b) -> l(a) ^ l(b);
+            case IntLShift -> (a, b) -> shiftLeft(l(a), l(b), sp);
+            case IntRShift -> (a, b) -> {
+                if (l(b) < 0) {
+                    throw Prims.error("ValueError", "negative shift count", sp);
+                }
+                return l(a) >> Math.min(63, l(b));
+            };
+            case StrFind -> (a, b) -> StrMethods.find(s(a), s(b));
+            case StrCount -> (a, b) -> StrMethods.count(s(a), s(b));
+            case StrStartsWith -> (a, b) -> s(a).startsWith(s(b));
+            case StrEndsWith -> (a, b) -> s(a).endsWith(s(b));
+            case StrStripChars -> (a, b) -> StrMethods.strip(s(a), s(b));
+            case ListRemove -> (a, b) -> {
+                Containers.remove(list(a), b, sp);
+                return Values.None.NONE;
+            };
+            case ListIndexOf -> (a, b) -> Containers.indexOf(list(a), b, sp);
+            case ListCount -> (a, b) -> Containers.count(list(a), b);
+            case ListSort -> (a, b) -> {
+                Containers.sortInPlace(list(a), (Boolean) b);
+                return Values.None.NONE;
+            };
+            case ListDelAt -> (a, b) -> {
+                Containers.delAt(list(a), l(b), sp);
+                return Values.None.NONE;
+            };
+            case Sorted -> (a, b) -> Containers.sorted(list(a), (Boolean) b);
+            case SortedPairs -> (a, b) -> Containers.sortedPairs(list(a), (Boolean) b);
+            case RoundDigits -> (a, b) -> StrMethods.roundDigits(d(a), l(b));
+            case Enumerate -> (a, b) -> Containers.enumerate(list(a), l(b), sp);
+            case Zip -> (a, b) -> Containers.zip(list(a), list(b));
+            case Format -> (a, b) -> PyFormat.format(a, s(b), sp);
+            case ValueLt -> (a, b) -> Values.compare(a, b) < 0;
+            case ValueLe -> (a, b) -> Values.compare(a, b) <= 0;
+            case ValueGt -> (a, b) -> Values.compare(a, b) > 0;
+            case ValueGe -> (a, b) -> Values.compare(a, b) >= 0;
+            case DictGet -> (a, b) -> Containers.get(dict(a), b, sp);
+            case DictDel -> (a, b) -> {
+                Containers.del(dict(a), b, sp);
+                return Values.None.NONE;
+            };
+            case DictIn -> (a, b) -> dict(b).map.containsKey(new Values.Key(a));
+            case DictNotIn -> (a, b) -> !dict(b).map.containsKey(new Values.Key(a));
+            case DictPop -> (a, b) -> Containers.pop(dict(a), b, sp);
+            case SetAdd -> (a, b) -> {
+                set(a).set.add(new Values.Key(b));
+                return Values.None.NONE;
+            };
+            case SetRemove -> (a, b) -> {
+                Containers.remove(set(a), b, sp);
+                return Values.None.NONE;
+            };
+            case SetDiscard -> (a, b) -> {
+                set(a).set.remove(new Values.Key(b));
+                return Values.None.NONE;
+            };
+            case SetIn -> (a, b) -> set(b).set.contains(new Values.Key(a));
+            case SetNotIn -> (a, b) -> !set(b).set.contains(new Values.Key(a));
+            case SetUnion -> (a, b) -> Containers.union(set(a), set(b));
+            case SetIntersection -> (a, b) -> Containers.intersection(set(a), set(b));
+            case SetDifference -> (a, b) -> Containers.difference(set(a), set(b));
+            case ObjNew -> (a, b) -> new Values.PyObject(s(a), (int) l(b));
+            case ObjGet -> (a, b) -> {
+                Object v = ((Values.PyObject) a).fields[(int) l(b)];
+                if (v == null) {
+                    throw Prims.error("AttributeError", "'" + ((Values.PyObject) a).cls + "' object has no attribute", sp);
+                }
+                return v;
+            };
             default -> throw new IllegalStateException(op + " is not a binary primitive");
         };
     }
@@ -157,6 +229,62 @@ final class PrimCompiler {
                 return readLine(sp);
             };
             case InputInt -> f -> Prims.strToInt(readLine(sp), sp);
+            case IntInvert -> unary(args, a -> ~l(a));
+            case StrLower -> unary(args, a -> StrMethods.lower(s(a)));
+            case StrUpper -> unary(args, a -> StrMethods.upper(s(a)));
+            case StrIsDigit -> unary(args, a -> StrMethods.isDigit(s(a)));
+            case StrIsAlpha -> unary(args, a -> StrMethods.isAlpha(s(a)));
+            case StrIsSpace -> unary(args, a -> StrMethods.isSpace(s(a)));
+            case StrToList -> unary(args, a -> Containers.strToList(s(a)));
+            case ListReverse -> unary(args, a -> {
+                java.util.Collections.reverse(list(a).items);
+                return Values.None.NONE;
+            });
+            case SumInt -> unary(args, a -> Containers.sumInt(list(a), sp));
+            case SumFloat -> unary(args, a -> Containers.sumFloat(list(a)));
+            case MinOf -> unary(args, a -> Containers.extreme(list(a), true, sp));
+            case MaxOf -> unary(args, a -> Containers.extreme(list(a), false, sp));
+            case MinPairs -> unary(args, a -> Containers.extremePairs(list(a), true, sp));
+            case MaxPairs -> unary(args, a -> Containers.extremePairs(list(a), false, sp));
+            case RoundToInt -> unary(args, a -> StrMethods.roundToInt(d(a), sp));
+            case AnyOf -> unary(args, a -> Containers.any(list(a)));
+            case AllOf -> unary(args, a -> Containers.all(list(a)));
+            case Repr -> unary(args, Values::repr);
+            case DictOf -> unary(args, a -> Containers.dictOf(list(a)));
+            case DictLen -> unary(args, a -> (long) dict(a).map.size());
+            case DictKeys -> unary(args, a -> Containers.keys(dict(a)));
+            case DictValues -> unary(args, a -> Containers.values(dict(a)));
+            case DictItems -> unary(args, a -> Containers.items(dict(a)));
+            case SetOf -> unary(args, a -> Containers.setOf(list(a)));
+            case SetLen -> unary(args, a -> (long) set(a).set.size());
+            case SetToList -> unary(args, a -> Containers.toList(set(a)));
+            case StrSliceStep -> quaternary(args, (a, b, c, e) -> Containers.strSliceStep(s(a), b, c, e, sp));
+            case ListSliceStep -> quaternary(args, (a, b, c, e) -> Containers.listSliceStep(list(a), b, c, e, sp));
+            case ListSetSlice -> quaternary(args, (a, b, c, e) -> {
+                Containers.setSlice(list(a), b, c, list(e));
+                return Values.None.NONE;
+            });
+            case StrReplace -> ternary(args, (a, b, c) -> StrMethods.replace(s(a), s(b), s(c)));
+            case ListInsert -> ternary(args, (a, b, c) -> {
+                Containers.insert(list(a), l(b), c);
+                return Values.None.NONE;
+            });
+            case ListSortPairs -> ternary(args, (a, b, c) -> {
+                Containers.sortPairsInPlace(list(a), list(b), (Boolean) c);
+                return Values.None.NONE;
+            });
+            case Zip3 -> ternary(args, (a, b, c) -> Containers.zip(list(a), list(b), list(c)));
+            case DictGetOr -> ternary(args, (a, b, c) -> Containers.getOr(dict(a), b, c));
+            case DictSet -> ternary(args, (a, b, c) -> {
+                Containers.set(dict(a), b, c);
+                return Values.None.NONE;
+            });
+            case DictSetDefault -> ternary(args, (a, b, c) -> Containers.setDefault(dict(a), b, c));
+            case DictPopOr -> ternary(args, (a, b, c) -> Containers.popOr(dict(a), b, c));
+            case ObjSet -> ternary(args, (a, b, c) -> {
+                ((Values.PyObject) a).fields[(int) l(b)] = c;
+                return Values.None.NONE;
+            });
             default -> {
                 Binary b = binary(op, sp);
                 Ev x = args[0];
@@ -175,6 +303,48 @@ final class PrimCompiler {
 
     private interface Ternary {
         Object apply(Object a, Object b, Object c);
+    }
+
+    private interface Quaternary {
+        Object apply(Object a, Object b, Object c, Object d);
+    }
+
+    private static Ev ternary(Ev[] args, Ternary t) {
+        return slice(args, t);
+    }
+
+    private static Ev quaternary(Ev[] args, Quaternary q) {
+        Ev x = args[0];
+        Ev y = args[1];
+        Ev z = args[2];
+        Ev w = args[3];
+        return f -> {
+            Object a = x.eval(f);
+            Object b = y.eval(f);
+            Object c = z.eval(f);
+            return q.apply(a, b, c, w.eval(f));
+        };
+    }
+
+    private static long shiftLeft(long a, long n, Span sp) {
+        if (n < 0) {
+            throw Prims.error("ValueError", "negative shift count", sp);
+        }
+        if (a == 0) {
+            return 0;
+        }
+        if (n >= 63 || (a << n) >> n != a) {
+            throw Prims.overflow(sp);
+        }
+        return a << n;
+    }
+
+    private static Values.PyDict dict(Object o) {
+        return (Values.PyDict) o;
+    }
+
+    private static Values.PySet set(Object o) {
+        return (Values.PySet) o;
     }
 
     private static Ev unary(Ev[] args, Unary u) {

@@ -32,6 +32,61 @@ final class Values {
         }
     }
 
+    /**
+     * A Python dict: insertion-ordered, keys compared with Python's {@code ==} and hashed consistently
+     * with it ({@link Key}).
+     */
+    static final class PyDict {
+        final java.util.LinkedHashMap<Key, Object> map = new java.util.LinkedHashMap<>();
+    }
+
+    /** A Python set (iterated and shown in insertion order). */
+    static final class PySet {
+        final java.util.LinkedHashSet<Key> set = new java.util.LinkedHashSet<>();
+    }
+
+    /** An instance of a program's class: its class name and its fields by index. */
+    static final class PyObject {
+        final String cls;
+        final Object[] fields;
+
+        PyObject(String cls, int size) {
+            this.cls = cls;
+            this.fields = new Object[size];
+        }
+    }
+
+    /** A hashable value as a dict key or set element: equal as Python's {@code ==}, with a matching hash. */
+    record Key(Object value) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && eq(value, k.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash(value);
+        }
+    }
+
+    /** A hash consistent with {@link #eq} (1 == 1.0 == True hash alike, tuples by their elements). */
+    static int hash(Object v) {
+        return switch (v) {
+            case Long l -> Long.hashCode(l);
+            case Boolean b -> b ? 1 : 0;
+            case Double d -> d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 0x1p63 ? Long.hashCode((long) d.doubleValue()) : d.hashCode();
+            case PyTuple t -> {
+                int h = 17;
+                for (Object x : t.items) {
+                    h = h * 31 + hash(x);
+                }
+                yield h;
+            }
+            case PyObject o -> System.identityHashCode(o);
+            default -> v.hashCode();
+        };
+    }
+
     /** A captured variable: the box a closure shares with the frame that owns the variable. */
     static final class Cell {
         Object value;
@@ -80,6 +135,33 @@ final class Values {
                 sb.append(t.items.length == 1 ? ",)" : ")");
             }
             case Closure c -> sb.append("<function ").append(c.code().name()).append('>');
+            case PyDict d -> {
+                sb.append('{');
+                boolean first = true;
+                for (var e : d.map.entrySet()) {
+                    sb.append(first ? "" : ", ");
+                    first = false;
+                    repr(e.getKey().value(), sb);
+                    sb.append(": ");
+                    repr(e.getValue(), sb);
+                }
+                sb.append('}');
+            }
+            case PySet st -> {
+                if (st.set.isEmpty()) {
+                    sb.append("set()");
+                    break;
+                }
+                sb.append('{');
+                boolean first = true;
+                for (Key k : st.set) {
+                    sb.append(first ? "" : ", ");
+                    first = false;
+                    repr(k.value(), sb);
+                }
+                sb.append('}');
+            }
+            case PyObject o -> sb.append("<__main__.").append(o.cls).append(" object>");
             default -> throw new IllegalStateException("not a NanoPy value: " + v.getClass());
         }
     }
@@ -114,8 +196,48 @@ final class Values {
                 }
                 yield true;
             }
+            case PyDict x when b instanceof PyDict y -> {
+                if (x.map.size() != y.map.size()) {
+                    yield false;
+                }
+                for (var e : x.map.entrySet()) {
+                    Object other = y.map.get(e.getKey());
+                    if (other == null || !eq(e.getValue(), other)) {
+                        yield false;
+                    }
+                }
+                yield true;
+            }
+            case PySet x when b instanceof PySet y -> x.set.equals(y.set);
+            case PyObject x -> false;
             default -> a.equals(b);
         };
+    }
+
+    /**
+     * Python's ordering of two values of the same static type: numbers, strs (by code point), bools,
+     * and tuples and lists lexicographically. Returns negative, 0 or positive.
+     */
+    static int compare(Object a, Object b) {
+        return switch (a) {
+            case Long x when b instanceof Long y -> Long.compare(x, y);
+            case Number x when b instanceof Number y -> PyNumbers.compareNumbers(x, y);
+            case String x -> PyStrings.compare(x, (String) b);
+            case Boolean x -> Boolean.compare(x, (Boolean) b);
+            case PyTuple x -> sequence(x.items, ((PyTuple) b).items);
+            case PyList x -> sequence(x.items.toArray(), ((PyList) b).items.toArray());
+            default -> throw new IllegalStateException("not orderable: " + a.getClass());
+        };
+    }
+
+    private static int sequence(Object[] x, Object[] y) {
+        int n = Math.min(x.length, y.length);
+        for (int i = 0; i < n; i++) {
+            if (!eq(x[i], y[i])) {
+                return compare(x[i], y[i]);
+            }
+        }
+        return Integer.compare(x.length, y.length);
     }
 
     /** Python's {@code bool(v)}. */
@@ -128,6 +250,8 @@ final class Values {
             case PyList l -> !l.items.isEmpty();
             case PyTuple t -> t.items.length != 0;
             case None n -> false;
+            case PyDict d -> !d.map.isEmpty();
+            case PySet st -> !st.set.isEmpty();
             default -> true;
         };
     }

@@ -65,6 +65,7 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
 
     @Override
     public LlvmIr.Module apply(Blocks.Module program, PassContext ctx) {
+        nanopy.passes.lir.Stage2Constructs.reject(program, ctx, "llvm");
         program.defs().forEach(d -> defs.put(d.name(), d));
         findKnownGlobals(program);
         cc = program.defs().exists(d -> d.blocks().exists(b -> b.tail() instanceof Blocks.TailCall c && !fitsRegisters(c.args())))

@@ -26,7 +26,7 @@ final class Machine {
     private CodeObject[] callerCode = new CodeObject[64];
     private int[] callerPc = new int[64];
     private int[] callerBase = new int[64];
-    private final Object[] scratch = new Object[3];
+    private final Object[] scratch = new Object[4];
 
     /**
      * @param runtime values and primitives of the run

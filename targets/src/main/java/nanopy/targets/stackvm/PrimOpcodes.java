@@ -40,6 +40,11 @@ final class PrimOpcodes {
             case IntAbs, IntMin, IntMax, IntToFloat, FloatAbs, FloatMin, FloatMax, FloatToInt, Truthy, StrLen, StrJoin,
                     StrSplit, StrSplitSep, StrStrip, StrToInt, StrToFloat, Ord, Chr, ToStr, ListLen, ListAppend, ListPop,
                     ListPopAt, ListExtend, TupleLen, Input, InputInt, Raise -> Opcode.CALL_INTRINSIC;
+            case IntAnd, IntOr, IntXor, IntLShift, IntRShift -> Opcode.BINARY_OP;
+            case ValueLt, ValueLe, ValueGt, ValueGe -> Opcode.COMPARE_OP;
+            case DictIn, DictNotIn, SetIn, SetNotIn -> Opcode.CONTAINS_OP;
+            // The stage-2 methods and builtins run in the shared runtime, like CPython's method calls.
+            default -> Opcode.CALL_INTRINSIC;
         };
     }
 
@@ -58,7 +63,12 @@ final class PrimOpcodes {
             case InputInt -> 0;
             case IntNeg, IntAbs, IntToFloat, FloatNeg, FloatAbs, FloatToInt, Not, Truthy, StrLen, StrSplit, StrStrip,
                     StrToInt, StrToFloat, Ord, Chr, ToStr, ListLen, ListPop, TupleLen, Input, Raise -> 1;
-            case StrSlice, ListSlice -> 3;
+            case IntInvert, StrLower, StrUpper, StrIsDigit, StrIsAlpha, StrIsSpace, StrToList, ListReverse, SumInt, SumFloat,
+                    MinOf, MaxOf, MinPairs, MaxPairs, RoundToInt, AnyOf, AllOf, Repr, DictOf, DictLen, DictKeys, DictValues,
+                    DictItems, SetOf, SetLen, SetToList -> 1;
+            case StrSlice, ListSlice, StrReplace, ListInsert, ListSortPairs, Zip3, DictGetOr, DictSet, DictSetDefault, DictPopOr,
+                    ObjSet -> 3;
+            case StrSliceStep, ListSliceStep, ListSetSlice -> 4;
             default -> 2;
         };
     }
@@ -84,8 +94,17 @@ final class PrimOpcodes {
             case IntLe, FloatLe, StrLe -> "<=";
             case IntGt, FloatGt, StrGt -> ">";
             case IntGe, FloatGe, StrGe -> ">=";
-            case StrIn, ListIn -> "in";
-            case StrNotIn, ListNotIn -> "not in";
+            case StrIn, ListIn, DictIn, SetIn -> "in";
+            case StrNotIn, ListNotIn, DictNotIn, SetNotIn -> "not in";
+            case IntAnd -> "&";
+            case IntOr -> "|";
+            case IntXor -> "^";
+            case IntLShift -> "<<";
+            case IntRShift -> ">>";
+            case ValueLt -> "<";
+            case ValueLe -> "<=";
+            case ValueGt -> ">";
+            case ValueGe -> ">=";
             default -> op.name();
         };
     }
