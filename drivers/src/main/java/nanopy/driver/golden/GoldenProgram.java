@@ -50,13 +50,15 @@ public record GoldenProgram(String suite, String name, Path file, String text, S
     public static GoldenProgram read(String suite, String name, Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         String stdin = readIfPresent(sibling(file, ".in")).orElse("");
-        Optional<String> golden = readIfPresent(sibling(file, ".golden"))
+        Optional<String> runs = Outcomes.builtin().runs(suite + "/" + name);
+        Optional<String> golden = runs.isPresent() ? runs : readIfPresent(sibling(file, ".golden"))
                 .map(g -> Outcomes.builtin().stdout(suite + "/" + name).orElse(g));
         Optional<String> err = readIfPresent(sibling(file, ".err"));
-        Optional<String> what = header(text, 0, "# error:");
+        Optional<String> what = runs.isPresent() ? Optional.empty() : header(text, 0, "# error:");
         Expectation expected;
         if (what.isPresent() || golden.isEmpty()) {
-            Optional<Integer> line = header(text, 1, "# line:").flatMap(GoldenProgram::parseLine);
+            Optional<Integer> line = Outcomes.builtin().errorLine(suite + "/" + name)
+                    .or(() -> header(text, 1, "# line:").flatMap(GoldenProgram::parseLine));
             expected = new Expectation.Rejected(line, what.orElse(""));
         } else if (err.isPresent()) {
             expected = new Expectation.FailsAtRunTime(golden.get(), err.get().strip());

@@ -26,6 +26,7 @@ public final class Outcomes {
     private final Map<String, String> stdout;
     private final Set<String> slow;
     private final Map<String, String> pending;
+    private final Map<String, Map<String, String>> extra = new LinkedHashMap<>();
 
     private Outcomes(Map<String, String> accepted, Map<String, String> stdout, Set<String> slow, Map<String, String> pending) {
         this.accepted = Map.copyOf(accepted);
@@ -65,6 +66,19 @@ public final class Outcomes {
     /** The stdout program {@code id} must print when its {@code .golden} is known not to be CPython's. */
     public Optional<String> stdout(String id) {
         return Optional.ofNullable(stdout.get(id));
+    }
+
+    /**
+     * The stdout of a program whose {@code # error:} header names a construct a later stage of the
+     * language accepts ({@code [runs]}): it now runs, as CPython runs it.
+     */
+    public Optional<String> runs(String id) {
+        return Optional.ofNullable(extra.get("runs").get(id));
+    }
+
+    /** The line a rejected program's diagnostic is now on when a later stage moved it ({@code [error_line]}). */
+    public Optional<Integer> errorLine(String id) {
+        return Optional.ofNullable(extra.get("error_line").get(id)).map(Integer::valueOf);
     }
 
     /** True for a program checked only with {@code -Dnanopy.slowTests=true}. */
@@ -114,7 +128,18 @@ public final class Outcomes {
                     pending.put(k, String.valueOf(pend.get(java.util.List.of(k))));
                 }
             }
-            return new Outcomes(accepted, stdout, slow, pending);
+            Outcomes result = new Outcomes(accepted, stdout, slow, pending);
+            for (String name : java.util.List.of("runs", "error_line")) {
+                Map<String, String> m = new LinkedHashMap<>();
+                TomlTable t = toml.getTable(name);
+                if (t != null) {
+                    for (String k : t.keySet()) {
+                        m.put(k, String.valueOf(t.get(java.util.List.of(k))));
+                    }
+                }
+                result.extra.put(name, m);
+            }
+            return result;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

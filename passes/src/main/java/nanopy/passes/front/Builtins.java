@@ -88,6 +88,10 @@ final class Builtins {
                 new PyTyped.ListIter(items.list(), items.elem(), s), List.empty(), s)), PyTypes.list(pair), s));
     }
 
+    static boolean iterable(Type t) {
+        return t instanceof PyCore.ListType || t.equals(PyTypes.STR) || t instanceof PyCore.DictType || t instanceof PyCore.SetType;
+    }
+
     static boolean orderable(Type t) {
         return Operators.orderable(t);
     }
@@ -168,7 +172,13 @@ final class Builtins {
         }
         Option<Items> items;
         if (c.args().size() == 1) {
-            items = asList(c.args().head(), false, Option.none());
+            PyResolved.Expr only = c.args().head();
+            boolean range = only instanceof PyResolved.Call(PyResolved.BuiltinName(var fn, var s1), var as, var ks, var s2) && fn == Builtin.Range;
+            PyTyped.Expr x = range ? null : exprs.expr(only, Option.none());
+            if (x != null && typing.ok(x) && !iterable(PyTypes.typeOf(x))) {
+                return typing.fail(s, CallTyper.minMaxMessage(name, List.of(PyTypes.typeOf(x))), PyTypes.NONE);
+            }
+            items = range ? asList(only, false, Option.none()) : items(x, false, only);
         } else if (c.args().size() >= 2) {
             PyResolved.Expr lit = new PyResolved.ListExpr(c.args(), nanopy.py.PySyntax.ExprContext.Load, s);
             items = asList(lit, false, Option.none());

@@ -237,10 +237,7 @@ final class CallTyper {
             return fn + " expected at least 1 argument, got 0";
         }
         if (ts.size() == 1) {
-            return ts.head() instanceof PyCore.ListType || ts.head().equals(PyTypes.STR)
-                    ? "unsupported: " + fn + " of a " + Typing.show(ts.head()) + " is not in NanoPy yet; NanoPy's " + fn
-                            + " takes two or more ints or floats"
-                    : fn + " of one argument needs an iterable, but " + Typing.show(ts.head()) + " is not iterable";
+            return fn + " of one argument needs an iterable, but " + Typing.show(ts.head()) + " is not iterable";
         }
         if (ts.forAll(Typing::numeric)) {
             return fn + " of mixed int and float arguments: its result's type would depend on the values; convert them with float()";

@@ -92,17 +92,17 @@ class CheckTypesTest {
     void minAndMaxSayWhatTheyTake() {
         assertEquals(List.of("1:7: min expected at least 1 argument, got 0"), FrontEnd.diagnostics("print(min())\n"));
         assertEquals(List.of("1:7: max of one argument needs an iterable, but int is not iterable"), FrontEnd.diagnostics("print(max(5))\n"));
-        assertEquals(List.of("1:7: unsupported: min of a list[int] is not in NanoPy yet; NanoPy's min takes two or more ints or floats"),
-                FrontEnd.diagnostics("print(min([3, 1]))\n"));
         assertEquals(List.of("1:7: max of mixed int and float arguments: its result's type would depend on the values; convert them with float()"),
                 FrontEnd.diagnostics("print(max(1, 2.5))\n"));
-        String ok = "print(min(3, 1, 2), max(1.5, -2.0), min(-1, 1))\n";
+        String ok = "print(min(3, 1, 2), max(1.5, -2.0), min(-1, 1), min([3, 1]), max('ab', 'b'), max([(1, 'x'), (1, 'y')]))\n";
         assertEquals(CPython.run(ok, "").stdout(), FrontEnd.run(ok));
     }
 
     @Test
-    void orderingListsIsUnsupportedNotATypeError() {
-        assertEquals(List.of("1:7: unsupported: ordering comparison < of list[int] values is not in NanoPy yet"),
-                FrontEnd.diagnostics("print([1, 2] < [1, 3])\n"));
+    void listsAndTuplesAreOrderedAsInPython() {
+        String ok = "print([1, 2] < [1, 3], (1, 'b') >= (1, 'a'), [2] <= [1, 5], (1, 2) > (1, 1))\n";
+        assertEquals(CPython.run(ok, "").stdout(), FrontEnd.run(ok));
+        assertEquals(List.of("1:7: operator < not supported between list[int] and list[str] ([1] < ['a'])"),
+                FrontEnd.diagnostics("print([1] < ['a'])\n"));
     }
 }

@@ -56,17 +56,26 @@ class CorpusTest {
         return goldens("eoc");
     }
 
+    /**
+     * The stage-1 error programs stage 2 changed (as drivers' outcomes.toml [runs] and [error_line]
+     * say): a dict literal now compiles; e14's class Animal does too, its Dog(Animal) on line 8 does not.
+     */
+    private static final String STAGE2_RUNS = "errors/e18_dict_literal.py";
+    private static final String STAGE2_MOVED = "errors/e14_class_inheritance.py";
+
     @TestFactory
     Stream<DynamicTest> rejectedProgramsGetADiagnosticOnTheirLine() {
         Path root = CorpusFiles.root();
         List<Path> files = Stream.concat(programs(root.resolve("errors")).stream(),
                 programs(root.resolve("eoc/if_typecheck_error")).stream()).toList();
-        return files.stream().map(p -> DynamicTest.dynamicTest(root.relativize(p).toString(), () -> {
+        return files.stream().filter(p -> !root.relativize(p).toString().equals(STAGE2_RUNS))
+                .map(p -> DynamicTest.dynamicTest(root.relativize(p).toString(), () -> {
             String src = read(p);
             CompileError e = assertThrows(CompileError.class, () -> FrontEnd.compile(p.getFileName().toString(), src));
             String header = src.lines().filter(l -> l.startsWith("# line: ")).findFirst().orElse("");
             if (!header.isEmpty()) {
-                int line = Integer.parseInt(header.substring("# line: ".length()).trim());
+                int line = root.relativize(p).toString().equals(STAGE2_MOVED)
+                        ? 8 : Integer.parseInt(header.substring("# line: ".length()).trim());
                 assertEquals(line, e.diagnostics().get(0).span().line(), e.diagnostics().toString());
             }
         }));
