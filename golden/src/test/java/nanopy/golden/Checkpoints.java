@@ -67,6 +67,12 @@ final class Checkpoints {
         return arr != null && arr.toList().contains(suite);
     }
 
+    /** True when {@code target}'s {@code skip_programs} lists program {@code id} (it rejects a stage-2 construct there). */
+    boolean skipsProgram(String target, String id) {
+        TomlArray arr = toml.getArray(List.of(target, "skip_programs"));
+        return arr != null && arr.toList().contains(id);
+    }
+
     /**
      * The checkpoint passes of {@code target} for a program of {@code suite}, in pipeline order,
      * without duplicates.

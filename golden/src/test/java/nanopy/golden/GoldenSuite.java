@@ -42,7 +42,7 @@ record GoldenSuite(Driver driver, List<GoldenCases.Case> cases, Checkpoints chec
         for (GoldenCases.Case c : all) {
             String target = c.pipeline().name();
             if (checkpoints.programsOf(target).map(ids -> ids.contains(c.program().id())).orElse(true)
-                    && !checkpoints.skips(target, c.program().suite())) {
+                    && !checkpoints.skips(target, c.program().suite()) && !checkpoints.skipsProgram(target, c.program().id())) {
                 cases.add(c);
             }
         }

@@ -147,7 +147,12 @@ final class CallTyper {
             if (slots[i] == null) {
                 Option<PyResolved.Expr> dflt = sig.get(i).defaultValue();
                 if (dflt.isEmpty()) {
-                    typing.fail(s, fname + " missing required argument: '" + Typing.userName(sig.get(i).name()) + "'", PyTypes.NONE);
+                    int takes = n - given.size();
+                    if (ok) {
+                        typing.fail(s, kws.isEmpty() ? "arity mismatch: " + fname + " takes " + takes + " argument" + (takes == 1 ? "" : "s")
+                                + " but " + args.size() + (args.size() == 1 ? " was" : " were") + " given"
+                                : fname + " missing required argument: '" + Typing.userName(sig.get(i).name()) + "'", PyTypes.NONE);
+                    }
                     ok = false;
                     slots[i] = typing.failed(s, params.get(i));
                 } else {
