@@ -31,6 +31,15 @@ record GoldenSuite(Driver driver, List<GoldenCases.Case> cases, Checkpoints chec
         return Holder.BUILTIN;
     }
 
+    /**
+     * The targets named by the system property {@code nanopy.golden.targets} (comma-separated, e.g.
+     * {@code -Dnanopy.golden.targets=regvm,llvm}) for a focused run; empty (every target) when unset.
+     */
+    static Set<String> onlyTargets() {
+        String value = System.getProperty("nanopy.golden.targets", "").strip();
+        return value.isEmpty() ? Set.of() : Set.of(value.split("\\s*,\\s*"));
+    }
+
     private static GoldenSuite load() {
         Driver driver = Driver.builtin();
         Targets targets = new Targets(driver);
@@ -39,9 +48,10 @@ record GoldenSuite(Driver driver, List<GoldenCases.Case> cases, Checkpoints chec
         List<GoldenCases.Case> all = GoldenCases.collect(targets, dirs, Set.of(), notices);
         Checkpoints checkpoints = Checkpoints.load(GoldenLayout.checkpointsFile());
         List<GoldenCases.Case> cases = new ArrayList<>();
+        Set<String> only = onlyTargets();
         for (GoldenCases.Case c : all) {
             String target = c.pipeline().name();
-            if (checkpoints.programsOf(target).map(ids -> ids.contains(c.program().id())).orElse(true)
+            if ((only.isEmpty() || only.contains(target)) && checkpoints.programsOf(target).map(ids -> ids.contains(c.program().id())).orElse(true)
                     && !checkpoints.skips(target, c.program().suite()) && !checkpoints.skipsProgram(target, c.program().id())) {
                 cases.add(c);
             }
