@@ -208,7 +208,7 @@ public final class LowerToTape implements Pass<Blocks.Module, Tape.Program> {
         void lower() {
             for (Blocks.Block b : blocks) {
                 id = ids.get(b.label());
-                label = b.label();
+                label = name == null ? b.label() : name + "." + b.label();   // one label space, as ids
                 split = 0;
                 body = new ArrayList<>();
                 for (Blocks.Stmt s : b.body()) {
