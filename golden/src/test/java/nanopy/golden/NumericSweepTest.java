@@ -61,7 +61,11 @@ class NumericSweepTest {
         }
         assertTrue(!programs.isEmpty(), "no sweep programs under " + dir);
         List<DynamicNode> nodes = new ArrayList<>();
+        java.util.Set<String> only = GoldenSuite.onlyTargets();
         for (Pipeline target : targets.forFile("sweep.py")) {
+            if (!only.isEmpty() && !only.contains(target.name())) {
+                continue;
+            }
             nodes.add(dynamicContainer(target.name(), programs.stream().map(p -> dynamicTest(name(p), p.toUri(),
                     () -> check(driver, target, p)))));
         }

@@ -24,7 +24,31 @@ public final class Interrupts {
     /** How long the run may take to copy a child's last output after the child ended. */
     private static final long COPY_MILLIS = 200;
 
+    /** Opened once the SIGINT handler is in place (or found unavailable). */
+    private static final java.util.concurrent.CountDownLatch INSTALLED = new java.util.concurrent.CountDownLatch(1);
+    /** Longest wait for the handler in {@link #awaitInstalled()}. */
+    private static final long INSTALL_WAIT_MILLIS = 5_000;
+
     private Interrupts() {}
+
+    /**
+     * Waits until the SIGINT handler of {@link #install} is in place (at most a few seconds; at once
+     * when {@code install} was not called in this process). A program
+     * about to wait for its user ({@code input()}) calls this, so that a Ctrl-C at the prompt always
+     * ends in {@code KeyboardInterrupt}, however slowly the handler's thread was scheduled.
+     */
+    public static void awaitInstalled() {
+        if (!installCalled) {
+            return;
+        }
+        try {
+            INSTALLED.await(INSTALL_WAIT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static volatile boolean installCalled;
 
     /**
      * Installs the handlers for this process.
@@ -33,6 +57,7 @@ public final class Interrupts {
      * @param err stderr
      */
     public static void install(Flushable out, PrintStream err) {
+        installCalled = true;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             endChildren();
             flushQuietly(out);
@@ -111,6 +136,8 @@ public final class Interrupts {
             handle.invoke(null, signal.getConstructor(String.class).newInstance("INT"), onInt);
         } catch (ReflectiveOperationException | IllegalArgumentException e) {
             // no sun.misc.Signal (or SIGINT is ignored, e.g. a background job): the shutdown hook still flushes
+        } finally {
+            INSTALLED.countDown();
         }
     }
 

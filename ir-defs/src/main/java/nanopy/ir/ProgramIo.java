@@ -58,6 +58,7 @@ public final class ProgramIo {
         if (in == null) {
             return null;
         }
+        Interrupts.awaitInstalled();   // a Ctrl-C at the prompt is a KeyboardInterrupt
         try {
             return in.readLine();
         } catch (IOException e) {
