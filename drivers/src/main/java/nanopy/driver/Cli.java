@@ -125,6 +125,8 @@ final class Cli {
                 case "golden" -> nanopy.driver.golden.GoldenCommand.run(rest, out, err);
                 case "fuzz" -> nanopy.driver.fuzz.FuzzCommand.run(rest, out, err);
                 case "daemon" -> nanopy.driver.daemon.DaemonCommand.run(rest, out, err);
+                case "assignment" -> nanopy.driver.course.AssignmentCommand.run(rest, out, err);
+                case "explore" -> nanopy.driver.explore.ExploreCommand.run(rest, out, err);
                 case "-V", "--version" -> {
                     out.println(VERSION);
                     yield OK;
@@ -144,6 +146,9 @@ final class Cli {
     private void help() {
         out.println("usage: nanopy [run|build|check] [options] FILE | DIR | -c CODE");
         out.println("       nanopy golden report [--pipeline FILE] [--target T] [--junit-xml FILE] [DIR...]");
+        out.println("       nanopy golden report --student DIR [--assignment A] [--junit-xml FILE]   (grade a submission or a folder of them)");
+        out.println("       nanopy explore FILE [-o OUT.html] [--target T]   (a page showing every pass: IR, diff, time, output, graphs)");
+        out.println("       nanopy assignment make --remove PASS[,PASS...] --out DIR [--target T]   (a student project without those passes)");
         out.println("       nanopy daemon start | stop | status | run   (a daemon that serves run, FILE and -c; see 'nanopy daemon --help')");
         out.println("       nanopy fuzz [--seed N] [--count N] [--target T] [--out DIR] [--junit-xml FILE] [--mutate DIR]");
         out.println("       nanopy ir describe LANGUAGE | diff A B | list | parse LANGUAGE FILE | dump --python-ast FILE");

@@ -64,4 +64,9 @@ public interface Instrumentation {
     static Instrumentation none() {
         return builder().build();
     }
+
+    /** No dumps; every pass's output fully checked ({@code --verify-each}), as {@link Bisect} and the explorer run passes. */
+    public static Instrumentation verifyingEach() {
+        return builder().verifyEach(true).build();
+    }
 }

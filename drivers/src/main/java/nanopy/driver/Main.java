@@ -30,7 +30,7 @@ public final class Main {
     /** Stack size of the compiler thread, in bytes. */
     static final long STACK_BYTES = 2L << 30;
 
-    private static final Set<String> COMMANDS = Set.of("run", "build", "check", "ir", "golden", "fuzz", "daemon", "help", "-h", "--help", "-V", "--version");
+    private static final Set<String> COMMANDS = Set.of("run", "build", "check", "ir", "golden", "fuzz", "daemon", "assignment", "explore", "help", "-h", "--help", "-V", "--version");
 
     private Main() {}
 

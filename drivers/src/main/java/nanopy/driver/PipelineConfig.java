@@ -463,17 +463,22 @@ public final class PipelineConfig {
         }
         for (Section s : chain) {
             for (PassRef ref : s.passes()) {
-                PassInfo info = passInfo(ref.name(), at(s.file(), ref.pos()), registry);
                 PassRef swap = swaps.get(ref.name());
+                PassInfo info;
                 if (swap != null) {
+                    // A swapped-out pass may be absent (an assignment's jars lack the reference pass):
+                    // then its neighbours' languages alone check the replacement.
                     String swapAt = at(swapFiles.get(ref.name()), swap.pos());
                     PassInfo replacement = passInfo(swap.name(), swapAt, registry);
+                    info = registry.get(ref.name()).orElse(replacement);
                     if (replacement.input() != info.input() || replacement.output() != info.output()) {
                         throw new ConfigError(swapAt + "cannot swap '" + info.name() + "' (" + info.input().name() + " -> "
                                 + info.output().name() + ") for '" + replacement.name() + "' (" + replacement.input().name() + " -> "
                                 + replacement.output().name() + "): the languages differ");
                     }
                     info = replacement;
+                } else {
+                    info = passInfo(ref.name(), at(s.file(), ref.pos()), registry);
                 }
                 Map<String, Object> mine = new LinkedHashMap<>();
                 String prefix = ref.name() + ".";

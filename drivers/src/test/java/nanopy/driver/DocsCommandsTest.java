@@ -34,6 +34,8 @@ class DocsCommandsTest {
             "git status golden/approved", "reviews approvals in a git checkout (git, not nanopy)",
             "--plugin student.jar", "needs a student's jar of passes (plugin jars are tested by PluginJarTest and CliEdgesTest)",
             "hyperfine", "a benchmark (20 timed runs); not a test",
+            "golden report --student", "grades a submission; the assignment the README makes holds the untouched stub, which does not "
+                    + "compile until a student writes it (AssignmentTest grades real submissions)",
             "tools/bench --", "a benchmark over ../shared/bench (minutes); tools/bench's start is tested by BenchToolTest");
 
     static final Pattern COMMAND = Pattern.compile("^(\\./nanopy|nanopy|tools/|\\./mvnw|hyperfine|git |\\.ci/run)");

@@ -43,6 +43,10 @@ public final class GoldenCommand {
                     .desc("time limit per program and target (default: 60)").build())
             .addOption(Option.builder().longOpt("jobs").hasArg().argName("N")
                     .desc("programs checked at once (default: the number of processors)").build())
+            .addOption(Option.builder().longOpt("student").hasArg().argName("DIR")
+                    .desc("grade a student's submission of an assignment, or a folder of submissions (nanopy.driver.course)").build())
+            .addOption(Option.builder().longOpt("assignment").hasArg().argName("DIR")
+                    .desc("with --student: take the programs and course config from this assignment, not the submission").build())
             .addOption(Option.builder("h").longOpt("help").desc("show this help").build());
 
     private final PrintStream out;
@@ -104,6 +108,11 @@ public final class GoldenCommand {
         } catch (ParseException | NumberFormatException e) {
             err.println("error: " + nanopy.driver.UsageErrors.message(e, OPTIONS) + " (in 'nanopy golden report'; try 'nanopy golden report --help')");
             return 2;
+        }
+        if (cl.hasOption("student")) {
+            return nanopy.driver.course.GradeCommand.run(Path.of(cl.getOptionValue("student")),
+                    java.util.Optional.ofNullable(cl.getOptionValue("assignment")).map(Path::of), java.util.Optional.ofNullable(c.junitXml),
+                    c.jobs, c.timeoutSeconds, out, err);
         }
         for (String d : cl.getArgList()) {
             c.dirs.add(Path.of(d));
