@@ -119,9 +119,9 @@ public final class Bisect {
         for (int i = 0; i < p.steps().size(); i++) {
             current = pm.run(p, i, i + 1, current, ctx);
             Language lang = p.steps().get(i).pass().output();
-            Optional<Interpreter> interp = Interpreters.forLanguage(lang.name());
-            interpretedLast = interp.isPresent();
             Node program = current;
+            Optional<Interpreter> interp = Interpreters.forLanguage(lang.name()).filter(in -> in.runs(program));
+            interpretedLast = interp.isPresent();
             Optional<Outcome> outcome = interp.map(in -> outcome(stdin, io -> in.run(program, io)));
             steps.add(new Step(p.steps().get(i).pass().name(), lang.name(), outcome));
             if (outcome.isPresent() && reference < 0) {

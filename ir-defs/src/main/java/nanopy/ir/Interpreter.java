@@ -18,4 +18,14 @@ public interface Interpreter {
      * @throws PyRuntimeError when the program fails as it would under CPython (exit status 1)
      */
     void run(Node program, ProgramIo io);
+
+    /**
+     * Whether {@link #run} runs {@code program}: true for every program of the language unless the
+     * language is shared by targets this interpreter cannot run (the machine IRs: MachAllocated
+     * code of an instruction set without a rule table is run by its target's own runner). Tools that
+     * run every pass's output (the golden tests, {@code check --bisect}) skip the others.
+     */
+    default boolean runs(Node program) {
+        return true;
+    }
 }

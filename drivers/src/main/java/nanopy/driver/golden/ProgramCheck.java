@@ -101,7 +101,8 @@ final class ProgramCheck {
             if (program.expected() instanceof Expectation.Rejected) {
                 continue;
             }
-            Optional<Interpreter> interp = Interpreters.forLanguage(lang.name());
+            Node output = current;
+            Optional<Interpreter> interp = Interpreters.forLanguage(lang.name()).filter(in -> in.runs(output));
             interpretedLast = interp.isPresent();
             if (interp.isPresent()) {
                 doing = "running the output of pass " + passNames.get(i) + " with the " + lang.name() + " interpreter";

@@ -35,6 +35,7 @@ import nanopy.py.interp.TargetRuntime;
  * call leaves every caller-saved register but its result holding a poison value, and a callee that
  * returns with a callee-saved register changed stops the run ({@link IllegalStateException}, a bug in
  * a pass). Deep recursion past {@link PyTypedInterpreter#RECURSION_LIMIT} calls is a RecursionError.
+ * Code of an instruction set without a rule table (the register VM's) is not run here ({@link #runs}).
  */
 public final class MachInterpreter implements Interpreter {
     /** For ServiceLoader. */
@@ -45,10 +46,25 @@ public final class MachInterpreter implements Interpreter {
         return MachAllocated.LANGUAGE;
     }
 
+    /**
+     * True for the code of an instruction set selected by its rule table; false for one without
+     * rules (the register VM's, whose opcodes' meaning is its VM's: its runner runs it after its
+     * emitter).
+     */
+    @Override
+    public boolean runs(Node program) {
+        return !Isa.named(((MachAllocated.Program) program).isa()).rules().rules().isEmpty();
+    }
+
+    /** @throws IllegalArgumentException for an instruction set without a rule table ({@link #runs}) */
     @Override
     public void run(Node program, ProgramIo io) {
         MachAllocated.Program p = (MachAllocated.Program) program;
         Isa isa = Isa.named(p.isa());
+        if (isa.rules().rules().isEmpty()) {
+            throw new IllegalArgumentException("instruction set " + isa.name() + " has no rule table, so its opcodes have no meaning here:"
+                    + " its code runs on its target's runner after its emitter");
+        }
         MiddleInterpreters.onLargeStack(() -> {
             try {
                 new Machine(isa, p, io).run();

@@ -33,6 +33,10 @@ public final class SelectInstructions implements Pass<Lir.Module, MachCode.Progr
             throw new IllegalStateException("select-instructions needs the option isa (select-instructions{isa=NAME})");
         }
         Isa isa = Isa.named(name);
+        if (isa.rules().rules().isEmpty()) {
+            throw new IllegalStateException("instruction set " + name + " has no rule table: its target selects instructions with a pass"
+                    + " of its own (see its pipeline in --list-targets)");
+        }
         MachineDescription md = isa.machine();
         List<MachCode.Global> globals = m.globals().map(g -> new MachCode.Global(g.name(), FunctionSelector.classOf(md, g.ty()), g.span()));
         List<MachCode.Function> fns = List.of(new FunctionSelector(isa).function("<module>", List.empty(), m.locals(), m.body(), m.span()));

@@ -31,7 +31,7 @@ public final class BytecodeFile {
 
     /** A hash of the opcode names in order: files record it, and only matching files are run. */
     public static final int INSTRUCTION_SET = java.util.Arrays.hashCode(
-            java.util.Arrays.stream(nanopy.regvm.RegCode.Opcode.values()).map(Enum::name).toArray(String[]::new));
+            java.util.Arrays.stream(RegVmOp.values()).map(Enum::name).toArray(String[]::new));
 
     private BytecodeFile() {}
 

@@ -1,9 +1,7 @@
 package nanopy.targets.regvm;
 
-import nanopy.regvm.RegCode.Opcode;
-
 /**
- * The VM's opcode numbers: {@link Opcode}'s ordinals for instructions (as {@code int} constants, so
+ * The VM's opcode numbers: {@link RegVmOp}'s ordinals for instructions (as {@code int} constants, so
  * the dispatch loop can switch on them; a test checks they agree), then the numbers of the
  * terminators: jump, returns, tail call and the compare-and-branch forms.
  */
@@ -131,7 +129,7 @@ final class Ops {
     static final int COUNT = 119;
 
     /** The compare-and-branch opcode for a Br with opcode {@code op} (a comparison or BrTrue). */
-    static int branch(Opcode op) {
+    static int branch(RegVmOp op) {
         return switch (op) {
             case EqI64 -> BR_EQ_I64;
             case NeI64 -> BR_NE_I64;

@@ -5,9 +5,7 @@ import nanopy.ir.Span;
 import nanopy.py.Blocks;
 import nanopy.py.Closed;
 import nanopy.py.PyTyped.PrimOp;
-import nanopy.regvm.RegCode;
-import nanopy.regvm.RegCode.Bank;
-import nanopy.regvm.RegCode.Opcode;
+import nanopy.mach.MachCode;
 
 /**
  * Instruction selection for primitives: a typed opcode where the VM has one (int and float
@@ -34,58 +32,58 @@ final class PrimSelector {
         return floatOp(p.op()) && typedCompare(p.op()) != null && p.args().exists(a -> Types.isInt(Types.typeOf(a)));
     }
 
-    static Opcode compareOpcode(Blocks.Prim p) {
+    static RegVmOp compareOpcode(Blocks.Prim p) {
         return typedCompare(p.op());
     }
 
-    private static Opcode typedCompare(PrimOp op) {
+    private static RegVmOp typedCompare(PrimOp op) {
         return switch (op) {
-            case IntEq -> Opcode.EqI64;
-            case IntNe -> Opcode.NeI64;
-            case IntLt -> Opcode.LtI64;
-            case IntLe -> Opcode.LeI64;
-            case IntGt -> Opcode.GtI64;
-            case IntGe -> Opcode.GeI64;
-            case FloatEq -> Opcode.EqF64;
-            case FloatNe -> Opcode.NeF64;
-            case FloatLt -> Opcode.LtF64;
-            case FloatLe -> Opcode.LeF64;
-            case FloatGt -> Opcode.GtF64;
-            case FloatGe -> Opcode.GeF64;
+            case IntEq -> RegVmOp.EqI64;
+            case IntNe -> RegVmOp.NeI64;
+            case IntLt -> RegVmOp.LtI64;
+            case IntLe -> RegVmOp.LeI64;
+            case IntGt -> RegVmOp.GtI64;
+            case IntGe -> RegVmOp.GeI64;
+            case FloatEq -> RegVmOp.EqF64;
+            case FloatNe -> RegVmOp.NeF64;
+            case FloatLt -> RegVmOp.LtF64;
+            case FloatLe -> RegVmOp.LeF64;
+            case FloatGt -> RegVmOp.GtF64;
+            case FloatGe -> RegVmOp.GeF64;
             default -> null;
         };
     }
 
-    private static Opcode typed(PrimOp op) {
-        Opcode cmp = typedCompare(op);
+    private static RegVmOp typed(PrimOp op) {
+        RegVmOp cmp = typedCompare(op);
         if (cmp != null) {
             return cmp;
         }
         return switch (op) {
-            case IntAdd -> Opcode.AddI64;
-            case IntSub -> Opcode.SubI64;
-            case IntMul -> Opcode.MulI64;
-            case IntFloorDiv -> Opcode.FloorDivI64;
-            case IntMod -> Opcode.ModI64;
-            case IntNeg -> Opcode.NegI64;
-            case IntToFloat -> Opcode.I64ToF64;
-            case FloatAdd -> Opcode.AddF64;
-            case FloatSub -> Opcode.SubF64;
-            case FloatMul -> Opcode.MulF64;
-            case FloatDiv -> Opcode.DivF64;
-            case FloatNeg -> Opcode.NegF64;
-            case FloatPow -> Opcode.PowF64;
-            case FloatToInt -> Opcode.F64ToI64;
-            case BoolEq -> Opcode.EqBool;
-            case BoolNe -> Opcode.NeBool;
-            case Not -> Opcode.NotBool;
-            case StrEq -> Opcode.EqStr;
-            case StrNe -> Opcode.NeStr;
-            case StrConcat -> Opcode.ConcatStr;
-            case StrLen -> Opcode.LenStr;
-            case StrIndex -> Opcode.IndexStr;
-            case ListLen -> Opcode.LenList;
-            case TupleLen -> Opcode.LenTuple;
+            case IntAdd -> RegVmOp.AddI64;
+            case IntSub -> RegVmOp.SubI64;
+            case IntMul -> RegVmOp.MulI64;
+            case IntFloorDiv -> RegVmOp.FloorDivI64;
+            case IntMod -> RegVmOp.ModI64;
+            case IntNeg -> RegVmOp.NegI64;
+            case IntToFloat -> RegVmOp.I64ToF64;
+            case FloatAdd -> RegVmOp.AddF64;
+            case FloatSub -> RegVmOp.SubF64;
+            case FloatMul -> RegVmOp.MulF64;
+            case FloatDiv -> RegVmOp.DivF64;
+            case FloatNeg -> RegVmOp.NegF64;
+            case FloatPow -> RegVmOp.PowF64;
+            case FloatToInt -> RegVmOp.F64ToI64;
+            case BoolEq -> RegVmOp.EqBool;
+            case BoolNe -> RegVmOp.NeBool;
+            case Not -> RegVmOp.NotBool;
+            case StrEq -> RegVmOp.EqStr;
+            case StrNe -> RegVmOp.NeStr;
+            case StrConcat -> RegVmOp.ConcatStr;
+            case StrLen -> RegVmOp.LenStr;
+            case StrIndex -> RegVmOp.IndexStr;
+            case ListLen -> RegVmOp.LenList;
+            case TupleLen -> RegVmOp.LenTuple;
             default -> null;
         };
     }
@@ -95,13 +93,13 @@ final class PrimSelector {
     }
 
     /** The operands of a typed primitive, ints converted to floats for float arithmetic (never for comparisons: see {@link #fusable}). */
-    List<RegCode.Operand> compareOperands(Blocks.Prim p) {
-        List<RegCode.Operand> out = List.empty();
+    List<MachCode.Operand> compareOperands(Blocks.Prim p) {
+        List<MachCode.Operand> out = List.empty();
         for (Blocks.Atom a : p.args()) {
-            RegCode.VReg v = fs.atom(a);
+            MachCode.VReg v = fs.atom(a);
             if (floatOp(p.op()) && Types.isInt(Types.typeOf(a))) {
-                RegCode.VReg f = fs.fresh(Bank.PrimBank, a.span());
-                fs.add(Opcode.I64ToF64, List.of(f), List.of(v), List.empty(), a.span());
+                MachCode.VReg f = fs.fresh(RegVmBank.PrimBank, a.span());
+                fs.add(RegVmOp.I64ToF64, List.of(f), List.of(v), List.empty(), a.span());
                 v = f;
             }
             out = out.append(v);
@@ -109,17 +107,17 @@ final class PrimSelector {
         return out;
     }
 
-    private static Opcode immediate(PrimOp op) {
+    private static RegVmOp immediate(PrimOp op) {
         return switch (op) {
-            case IntAdd -> Opcode.AddI64Imm;
-            case IntSub -> Opcode.SubI64Imm;
-            case IntMul -> Opcode.MulI64Imm;
-            case IntEq -> Opcode.EqI64Imm;
-            case IntNe -> Opcode.NeI64Imm;
-            case IntLt -> Opcode.LtI64Imm;
-            case IntLe -> Opcode.LeI64Imm;
-            case IntGt -> Opcode.GtI64Imm;
-            case IntGe -> Opcode.GeI64Imm;
+            case IntAdd -> RegVmOp.AddI64Imm;
+            case IntSub -> RegVmOp.SubI64Imm;
+            case IntMul -> RegVmOp.MulI64Imm;
+            case IntEq -> RegVmOp.EqI64Imm;
+            case IntNe -> RegVmOp.NeI64Imm;
+            case IntLt -> RegVmOp.LtI64Imm;
+            case IntLe -> RegVmOp.LeI64Imm;
+            case IntGt -> RegVmOp.GtI64Imm;
+            case IntGe -> RegVmOp.GeI64Imm;
             default -> null;
         };
     }
@@ -133,7 +131,7 @@ final class PrimSelector {
      * 32-bit int literal: the opcode, the register operand and the immediate; else null.
      */
     ImmediateForm immediateForm(Blocks.Prim p) {
-        Opcode op = immediate(p.op());
+        RegVmOp op = immediate(p.op());
         if (op == null || p.args().size() != 2) {
             return null;
         }
@@ -148,21 +146,21 @@ final class PrimSelector {
         if (!small(b) || small(a)) {
             return null;
         }
-        return new ImmediateForm(op, fs.atom(a), new RegCode.IntImm(((Blocks.IntLit) b).value(), b.span()));
+        return new ImmediateForm(op, fs.atom(a), new MachCode.IntImm(((Blocks.IntLit) b).value(), b.span()));
     }
 
     /** An int operation with a constant second operand. */
-    record ImmediateForm(Opcode op, RegCode.VReg operand, RegCode.IntImm imm) {}
+    record ImmediateForm(RegVmOp op, MachCode.VReg operand, MachCode.IntImm imm) {}
 
     /** Evaluates {@code p} into {@code dst}. */
-    void prim(Blocks.Prim p, RegCode.VReg dst) {
+    void prim(Blocks.Prim p, MachCode.VReg dst) {
         Span sp = p.span();
         ImmediateForm imm = immediateForm(p);
         if (imm != null) {
             fs.add(imm.op(), List.of(dst), List.of(imm.operand()), List.of(imm.imm()), sp);
             return;
         }
-        Opcode op = mixedCompare(p) ? null : typed(p.op());
+        RegVmOp op = mixedCompare(p) ? null : typed(p.op());
         if (op != null) {
             fs.add(op, List.of(dst), compareOperands(p), List.empty(), sp);
             return;
@@ -171,11 +169,11 @@ final class PrimSelector {
             case ListIndex -> fs.add(Types.listGet(p.type()), List.of(dst), operands(p), List.empty(), sp);
             case ListAppend -> {
                 append(p);
-                fs.add(Opcode.ConstNone, List.of(dst), List.empty(), List.empty(), sp);
+                fs.add(RegVmOp.ConstNone, List.of(dst), List.empty(), List.empty(), sp);
             }
             case ToStr -> {
                 Closed.Type t = Types.typeOf(p.args().head());
-                Opcode conv = t instanceof Closed.StrType ? Opcode.MovR : Types.toStr(t);
+                RegVmOp conv = t instanceof Closed.StrType ? RegVmOp.MovR : Types.toStr(t);
                 fs.add(conv, List.of(dst), operands(p), List.empty(), sp);
             }
             case Truthy -> truthy(p, dst);
@@ -188,25 +186,25 @@ final class PrimSelector {
         fs.add(Types.append(Types.typeOf(p.args().get(1))), List.empty(), operands(p), List.empty(), p.span());
     }
 
-    private void truthy(Blocks.Prim p, RegCode.VReg dst) {
+    private void truthy(Blocks.Prim p, MachCode.VReg dst) {
         Blocks.Atom a = p.args().head();
         Span sp = p.span();
         switch (Types.typeOf(a)) {
-            case Closed.BoolType b -> fs.add(Opcode.MovP, List.of(dst), List.of(fs.atom(a)), List.empty(), sp);
-            case Closed.IntType i -> fs.add(Opcode.NeI64, List.of(dst), List.of(fs.atom(a), fs.atom(new Blocks.IntLit(0, sp))), List.empty(), sp);
-            case Closed.FloatType f -> fs.add(Opcode.NeF64, List.of(dst), List.of(fs.atom(a), fs.atom(new Blocks.FloatLit(0.0, sp))), List.empty(), sp);
+            case Closed.BoolType b -> fs.add(RegVmOp.MovP, List.of(dst), List.of(fs.atom(a)), List.empty(), sp);
+            case Closed.IntType i -> fs.add(RegVmOp.NeI64, List.of(dst), List.of(fs.atom(a), fs.atom(new Blocks.IntLit(0, sp))), List.empty(), sp);
+            case Closed.FloatType f -> fs.add(RegVmOp.NeF64, List.of(dst), List.of(fs.atom(a), fs.atom(new Blocks.FloatLit(0.0, sp))), List.empty(), sp);
             default -> apply(p, dst);
         }
     }
 
-    private List<RegCode.Operand> operands(Blocks.Prim p) {
-        return p.args().map(a -> (RegCode.Operand) fs.atom(a));
+    private List<MachCode.Operand> operands(Blocks.Prim p) {
+        return p.args().map(a -> (MachCode.Operand) fs.atom(a));
     }
 
-    private void apply(Blocks.Prim p, RegCode.VReg dst) {
+    private void apply(Blocks.Prim p, MachCode.VReg dst) {
         Span sp = p.span();
-        List<RegCode.Operand> srcs = p.args().map(fs::boxed);
-        List<RegCode.Imm> imms = List.of(new RegCode.StrImm(p.op().name(), sp));
-        fs.unboxInto(dst, p.type(), sp, r -> fs.add(Opcode.Apply, List.of(r), srcs, imms, sp));
+        List<MachCode.Operand> srcs = p.args().map(fs::boxed);
+        List<MachCode.Imm> imms = List.of(new MachCode.StrImm(p.op().name(), sp));
+        fs.unboxInto(dst, p.type(), sp, r -> fs.add(RegVmOp.Apply, List.of(r), srcs, imms, sp));
     }
 }

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import nanopy.ir.Node;
 import nanopy.ir.ProgramIo;
+import nanopy.mach.MachInterference;
 import nanopy.regvm.RegImage;
-import nanopy.regvm.RegInterference;
 import nanopy.targets.CompiledTarget;
 
 /**
@@ -62,7 +62,7 @@ public final class RegVmRunner extends CompiledTarget<RegImage.Image> {
 
     @Override
     public String dot(Node program, String function) {
-        return RegVmDot.dot((RegInterference.Program) program, function);
+        return RegVmDot.dot((MachInterference.Program) program, function);
     }
 
     /** Runs {@code image} with {@code io} (which the caller flushes). */

@@ -3,8 +3,6 @@ package nanopy.targets.regvm;
 import nanopy.ir.Span;
 import nanopy.py.Blocks;
 import nanopy.py.Closed;
-import nanopy.regvm.RegCode.Bank;
-import nanopy.regvm.RegCode.Opcode;
 
 /** How NanoPy's static types map to the register VM: banks, and the typed opcode for each type. */
 final class Types {
@@ -22,8 +20,8 @@ final class Types {
     }
 
     /** PrimBank for int, float and bool; RefBank for everything else. */
-    static Bank bank(Closed.Type t) {
-        return kind(t) == Kind.REF ? Bank.RefBank : Bank.PrimBank;
+    static RegVmBank bank(Closed.Type t) {
+        return kind(t) == Kind.REF ? RegVmBank.RefBank : RegVmBank.PrimBank;
     }
 
     static boolean isInt(Closed.Type t) {
@@ -51,59 +49,59 @@ final class Types {
         };
     }
 
-    static Opcode listSet(Closed.Type elem) {
+    static RegVmOp listSet(Closed.Type elem) {
         return switch (kind(elem)) {
-            case I64 -> Opcode.ListSetI64;
-            case F64 -> Opcode.ListSetF64;
-            case BOOL -> Opcode.ListSetBool;
-            case REF -> Opcode.ListSetRef;
+            case I64 -> RegVmOp.ListSetI64;
+            case F64 -> RegVmOp.ListSetF64;
+            case BOOL -> RegVmOp.ListSetBool;
+            case REF -> RegVmOp.ListSetRef;
         };
     }
 
-    static Opcode listGet(Closed.Type elem) {
+    static RegVmOp listGet(Closed.Type elem) {
         return switch (kind(elem)) {
-            case I64 -> Opcode.ListGetI64;
-            case F64 -> Opcode.ListGetF64;
-            case BOOL -> Opcode.ListGetBool;
-            case REF -> Opcode.ListGetRef;
+            case I64 -> RegVmOp.ListGetI64;
+            case F64 -> RegVmOp.ListGetF64;
+            case BOOL -> RegVmOp.ListGetBool;
+            case REF -> RegVmOp.ListGetRef;
         };
     }
 
-    static Opcode append(Closed.Type elem) {
+    static RegVmOp append(Closed.Type elem) {
         return switch (kind(elem)) {
-            case I64 -> Opcode.AppendI64;
-            case F64 -> Opcode.AppendF64;
-            case BOOL -> Opcode.AppendBool;
-            case REF -> Opcode.AppendRef;
+            case I64 -> RegVmOp.AppendI64;
+            case F64 -> RegVmOp.AppendF64;
+            case BOOL -> RegVmOp.AppendBool;
+            case REF -> RegVmOp.AppendRef;
         };
     }
 
-    static Opcode toStr(Closed.Type t) {
+    static RegVmOp toStr(Closed.Type t) {
         return switch (kind(t)) {
-            case I64 -> Opcode.StrI64;
-            case F64 -> Opcode.StrF64;
-            case BOOL -> Opcode.StrBool;
-            case REF -> Opcode.StrRef;
+            case I64 -> RegVmOp.StrI64;
+            case F64 -> RegVmOp.StrF64;
+            case BOOL -> RegVmOp.StrBool;
+            case REF -> RegVmOp.StrRef;
         };
     }
 
     /** Boxing a PrimBank value of type {@code t} into a RefBank register. */
-    static Opcode box(Closed.Type t) {
+    static RegVmOp box(Closed.Type t) {
         return switch (kind(t)) {
-            case I64 -> Opcode.BoxI64;
-            case F64 -> Opcode.BoxF64;
-            case BOOL -> Opcode.BoxBool;
-            case REF -> Opcode.MovR;
+            case I64 -> RegVmOp.BoxI64;
+            case F64 -> RegVmOp.BoxF64;
+            case BOOL -> RegVmOp.BoxBool;
+            case REF -> RegVmOp.MovR;
         };
     }
 
     /** Unboxing a RefBank value of type {@code t} into a PrimBank register. */
-    static Opcode unbox(Closed.Type t) {
+    static RegVmOp unbox(Closed.Type t) {
         return switch (kind(t)) {
-            case I64 -> Opcode.UnboxI64;
-            case F64 -> Opcode.UnboxF64;
-            case BOOL -> Opcode.UnboxBool;
-            case REF -> Opcode.MovR;
+            case I64 -> RegVmOp.UnboxI64;
+            case F64 -> RegVmOp.UnboxF64;
+            case BOOL -> RegVmOp.UnboxBool;
+            case REF -> RegVmOp.MovR;
         };
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import nanopy.regvm.RegCode.Opcode;
 import nanopy.regvm.RegImage;
 import nanopy.targets.Target;
 import org.junit.jupiter.api.Test;
@@ -64,12 +63,12 @@ class BytecodeFileTest {
 
     @Test
     void opcodeConstantsAgreeWithTheInstructionLanguage() {
-        assertEquals(Opcode.AddI64.ordinal(), Ops.ADD_I64);
-        assertEquals(Opcode.Call.ordinal(), Ops.CALL);
-        assertEquals(Opcode.Apply.ordinal(), Ops.APPLY);
-        assertEquals(Opcode.values().length, Ops.JMP);
-        for (Opcode op : Opcode.values()) {
-            if (op != Opcode.BrTrue) {
+        assertEquals(RegVmOp.AddI64.ordinal(), Ops.ADD_I64);
+        assertEquals(RegVmOp.Call.ordinal(), Ops.CALL);
+        assertEquals(RegVmOp.Apply.ordinal(), Ops.APPLY);
+        assertEquals(RegVmOp.values().length, Ops.JMP);
+        for (RegVmOp op : RegVmOp.values()) {
+            if (op != RegVmOp.BrTrue) {
                 String constant = op.name().replaceAll("(?<=[a-z0-9])(?=[A-Z])", "_").toUpperCase();
                 try {
                     assertEquals(op.ordinal(), Ops.class.getDeclaredField(constant).getInt(null), constant);

@@ -1,6 +1,8 @@
 package nanopy.targets.regvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -122,10 +124,8 @@ class RegVmTest {
         assertEquals(new Tail.Outcome("7\n", ""), Tail.run(withFunction(locals, blocks, 3_000_000)));
     }
 
-    /** 300 values live at once: 47 of them spill, and the sum still comes out right. */
-    @Test
-    void spilledValuesKeepTheirValues() {
-        int n = 300;
+    /** A module with {@code n} ints live at once ({@code v_i = 3i}), printing their sum. */
+    static String manyLiveValues(int n) {
         StringBuilder locals = new StringBuilder("(Local \"s\" (IntType))");
         StringBuilder stmts = new StringBuilder();
         for (int i = 0; i < n; i++) {
@@ -136,11 +136,29 @@ class RegVmTest {
         for (int i = 0; i < n; i++) {
             stmts.append(prim("s", "IntAdd", var("s"), var("v" + i)));
         }
-        String p = module(locals.toString(), stmts.toString(), var("s"));
+        return module(locals.toString(), stmts.toString(), var("s"));
+    }
+
+    /** 300 values live at once: 47 of them spill, and the sum still comes out right. */
+    @Test
+    void spilledValuesKeepTheirValues() {
+        int n = 300;
+        String p = manyLiveValues(n);
         var alloc = Tail.allocate(p);
-        long spilled = alloc.functions().head().homes().count(h -> h.location() instanceof nanopy.regvm.RegAllocated.Slot);
+        long spilled = alloc.functions().head().homes().count(h -> h.location() instanceof nanopy.mach.MachAllocated.Slot);
         assertTrue(spilled > 0, "some values spill");
-        assertTrue(alloc.functions().head().primFrame() > RegVmMachine.REGISTERS);
+        assertTrue(Tail.compile(p).functions().head().primFrame() > RegVmIsa.REGISTERS, "the frame holds the spill slots past the registers");
         assertEquals(new Tail.Outcome(3L * n * (n - 1) / 2 + "\n", ""), Tail.run(p));
+    }
+
+    /** The shared MachAllocated interpreter leaves the VM's code to the VM: its opcodes have no rules to read. */
+    @Test
+    void sharedMachineInterpreterLeavesRegvmCodeToTheVm() {
+        var alloc = Tail.allocate(manyLiveValues(3));
+        var interpreter = new nanopy.passes.mach.MachInterpreter();
+        assertFalse(interpreter.runs(alloc));
+        var io = new nanopy.ir.ProgramIo(new java.io.BufferedReader(new java.io.StringReader("")), new StringBuilder());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> interpreter.run(alloc, io));
+        assertTrue(e.getMessage().contains("instruction set regvm has no rule table"), e.getMessage());
     }
 }

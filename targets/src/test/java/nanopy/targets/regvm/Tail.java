@@ -7,12 +7,17 @@ import nanopy.ir.IrText;
 import nanopy.ir.ProgramIo;
 import nanopy.ir.PyRuntimeError;
 import nanopy.pass.PassContext;
+import nanopy.mach.MachAllocated;
+import nanopy.mach.MachCode;
+import nanopy.passes.mach.AllocateRegisters;
+import nanopy.passes.mach.BuildInterference;
+import nanopy.passes.mach.PatchInstructions;
+import nanopy.passes.mach.PreludeAndConclusion;
+import nanopy.passes.mach.UncoverLive;
 import nanopy.py.Blocks;
-import nanopy.regvm.RegAllocated;
-import nanopy.regvm.RegCode;
 import nanopy.regvm.RegImage;
 
-/** Test helper: runs the register VM's tail on Blocks IR text and runs the result. */
+/** Test helper: runs the register VM's tail (its selection, the shared register passes, its emitter) on Blocks IR text and runs the result. */
 final class Tail {
     private Tail() {}
 
@@ -27,17 +32,18 @@ final class Tail {
         }
     }
 
-    static RegCode.Program select(String blocksText) {
-        return new SelectInstructions().apply(parse(blocksText), ctx());
+    static MachCode.Program select(String blocksText) {
+        return new SelectRegvmInstructions().apply(parse(blocksText), ctx());
     }
 
-    static RegAllocated.Program allocate(String blocksText) {
+    static MachAllocated.Program allocate(String blocksText) {
         var live = new UncoverLive().apply(select(blocksText), ctx());
         return new AllocateRegisters().apply(new BuildInterference().apply(live, ctx()), ctx());
     }
 
     static RegImage.Image compile(String blocksText) {
-        return new EmitRegvm().apply(new PatchInstructions().apply(allocate(blocksText), ctx()), ctx());
+        var patched = new PatchInstructions().apply(allocate(blocksText), ctx());
+        return new EmitRegvm().apply(new PreludeAndConclusion().apply(patched, ctx()), ctx());
     }
 
     static PassContext ctx() {

@@ -10,20 +10,20 @@ import java.util.concurrent.TimeUnit;
 import nanopy.ir.IrError;
 import nanopy.ir.IrText;
 import nanopy.ir.ProgramIo;
+import nanopy.mach.MachAllocated;
+import nanopy.mach.MachCode;
+import nanopy.mach.MachInterference;
+import nanopy.mach.MachLive;
 import nanopy.pass.PassContext;
+import nanopy.passes.mach.AllocateRegisters;
+import nanopy.passes.mach.BuildInterference;
+import nanopy.passes.mach.PatchInstructions;
+import nanopy.passes.mach.UncoverLive;
 import nanopy.py.Blocks;
-import nanopy.regvm.RegAllocated;
-import nanopy.regvm.RegCode;
 import nanopy.regvm.RegImage;
-import nanopy.regvm.RegInterference;
-import nanopy.regvm.RegLive;
-import nanopy.targets.regvm.AllocateRegisters;
-import nanopy.targets.regvm.BuildInterference;
 import nanopy.targets.regvm.EmitRegvm;
-import nanopy.targets.regvm.PatchInstructions;
 import nanopy.targets.regvm.RegVmRunner;
-import nanopy.targets.regvm.SelectInstructions;
-import nanopy.targets.regvm.UncoverLive;
+import nanopy.targets.regvm.SelectRegvmInstructions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The register VM's tail, stage by stage, and its dispatch loop, on the hand-lowered benchmark
+ * The register VM's tail (its selection, the shared register passes, its emitter), stage by stage, and its dispatch loop, on the hand-lowered benchmark
  * programs in {@code tools/jmh/blocks} (Blocks IR, lowered by hand before the source pipeline reached Blocks; the same programs as ../shared/bench). Average time per operation.
  *
  * <pre>{@code
@@ -57,11 +57,11 @@ public class RegVmBench {
     public String program;
 
     private Blocks.Module blocks;
-    private RegCode.Program selected;
-    private RegLive.Program live;
-    private RegInterference.Program interference;
-    private RegAllocated.Program allocated;
-    private RegAllocated.Program patched;
+    private MachCode.Program selected;
+    private MachLive.Program live;
+    private MachInterference.Program interference;
+    private MachAllocated.Program allocated;
+    private MachAllocated.Program patched;
     private RegImage.Image image;
 
     private static PassContext ctx() {
@@ -73,7 +73,7 @@ public class RegVmBench {
     public void setUp() throws IOException, IrError {
         Path dir = Path.of(System.getProperty("nanopy.benchBlocks", "tools/jmh/blocks"));
         blocks = (Blocks.Module) IrText.parse(Blocks.LANGUAGE, Files.readString(dir.resolve(program + ".blocks")));
-        selected = new SelectInstructions().apply(blocks, ctx());
+        selected = new SelectRegvmInstructions().apply(blocks, ctx());
         live = new UncoverLive().apply(selected, ctx());
         interference = new BuildInterference().apply(live, ctx());
         allocated = new AllocateRegisters().apply(interference, ctx());
@@ -82,27 +82,27 @@ public class RegVmBench {
     }
 
     @Benchmark
-    public RegCode.Program selectInstructions() {
-        return new SelectInstructions().apply(blocks, ctx());
+    public MachCode.Program selectInstructions() {
+        return new SelectRegvmInstructions().apply(blocks, ctx());
     }
 
     @Benchmark
-    public RegLive.Program uncoverLive() {
+    public MachLive.Program uncoverLive() {
         return new UncoverLive().apply(selected, ctx());
     }
 
     @Benchmark
-    public RegInterference.Program buildInterference() {
+    public MachInterference.Program buildInterference() {
         return new BuildInterference().apply(live, ctx());
     }
 
     @Benchmark
-    public RegAllocated.Program allocateRegisters() {
+    public MachAllocated.Program allocateRegisters() {
         return new AllocateRegisters().apply(interference, ctx());
     }
 
     @Benchmark
-    public RegAllocated.Program patchInstructions() {
+    public MachAllocated.Program patchInstructions() {
         return new PatchInstructions().apply(allocated, ctx());
     }
 
