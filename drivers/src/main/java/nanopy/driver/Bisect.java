@@ -38,7 +38,7 @@ public final class Bisect {
     /** What one run did: its standard output and the last line of its error ("" when it ended normally). */
     public record Outcome(String stdout, String error) {
         /** How this run differs from {@code expected}, in one line, or empty when it does not. */
-        Optional<String> differenceFrom(Outcome expected) {
+        public Optional<String> differenceFrom(Outcome expected) {
             if (equals(expected)) {
                 return Optional.empty();
             }
@@ -148,8 +148,12 @@ public final class Bisect {
         return reference >= 0 && last.isPresent() && last.get().differenceFrom(steps.get(reference).outcome().orElseThrow()).isPresent();
     }
 
-    /** Runs the program once on its own thread, with {@link #RUN_LIMIT}. */
-    private static Outcome outcome(String stdin, Consumer<ProgramIo> run) {
+    /**
+     * Runs the program once on its own thread, with {@link #RUN_LIMIT}: {@code run} runs it with the
+     * given stream; a Python error ends it with that error's last line, and a run that hangs or
+     * crashes ends with a parenthesized sentence saying so (also used by the explorer).
+     */
+    public static Outcome outcome(String stdin, Consumer<ProgramIo> run) {
         StringBuilder out = new StringBuilder();
         ProgramIo io = new ProgramIo(new BufferedReader(new StringReader(stdin)), out);
         try {

@@ -88,7 +88,7 @@ public final class GradeCommand {
                 return 2;
             }
             return c.folder(student, subs, junitXml);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("error: " + e.getMessage());
             return 2;
         } catch (IOException e) {

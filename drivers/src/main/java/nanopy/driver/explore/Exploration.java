@@ -2,6 +2,7 @@ package nanopy.driver.explore;
 
 import java.util.List;
 import java.util.Optional;
+import nanopy.driver.Bisect;
 
 /**
  * What the explorer found: the source and, for every pass, its IR, the diff against the IR before
@@ -31,35 +32,9 @@ public record Exploration(String fileName, String source, String target, List<St
      * @param run what the program did when this IR was run, if its language has an interpreter
      * @param graphs the graphs drawn after this pass (each an SVG, or Graphviz text when {@code dot} is missing)
      */
-    public record Step(String pass, String input, String output, String ir, String diff, double millis, Optional<Run> run, List<Graph> graphs) {
+    public record Step(String pass, String input, String output, String ir, String diff, double millis, Optional<Bisect.Outcome> run, List<Graph> graphs) {
         public Step {
             graphs = List.copyOf(graphs);
-        }
-    }
-
-    /**
-     * One run of the program.
-     *
-     * @param stdout what it printed
-     * @param error the last line of its error output ("" when it ended normally)
-     */
-    public record Run(String stdout, String error) {
-        /** How this run differs from {@code expected}, in one line, or empty when it does not. */
-        public Optional<String> differenceFrom(Run expected) {
-            if (equals(expected)) {
-                return Optional.empty();
-            }
-            String[] got = stdout.split("\n", -1);
-            String[] want = expected.stdout.split("\n", -1);
-            for (int i = 0; i < Math.min(got.length, want.length); i++) {
-                if (!got[i].equals(want[i])) {
-                    return Optional.of("stdout line " + (i + 1) + " is '" + got[i] + "' but was '" + want[i] + "'");
-                }
-            }
-            if (got.length != want.length) {
-                return Optional.of("stdout has " + (got.length - 1) + " lines but had " + (want.length - 1));
-            }
-            return Optional.of(error.isEmpty() ? "ends normally but failed with '" + expected.error + "'" : "fails with '" + error + "'");
         }
     }
 

@@ -2,29 +2,21 @@ package nanopy.driver.explore;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
-import java.io.BufferedReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
+import nanopy.driver.Bisect;
 import nanopy.driver.Driver;
 import nanopy.driver.Instrumentation;
 import nanopy.driver.PassManager;
 import nanopy.driver.Pipeline;
-import nanopy.driver.golden.Watchdog;
 import nanopy.ir.Interpreter;
 import nanopy.ir.Interpreters;
 import nanopy.ir.Language;
 import nanopy.ir.Node;
-import nanopy.ir.ProgramIo;
-import nanopy.ir.PyRuntimeError;
 import nanopy.ir.Source;
 import nanopy.pass.PassContext;
 import nanopy.targets.Target;
@@ -33,12 +25,10 @@ import nanopy.targets.Target;
  * Runs a program through a pipeline one pass at a time and keeps what the explorer page shows: each
  * pass's IR, its diff against the IR before it, its time, the program's output when that IR is run
  * by its language's interpreter (and by the target's runner at the end), and the graphs the target
- * draws after the pass its {@link Target#dotAfter()} names. Passes run with full verification.
+ * draws after the pass its {@link Target#dotAfter()} names. Passes run with full verification;
+ * each run is {@link Bisect#outcome}, with its time limit.
  */
 public final class Explorer {
-    /** The longest one run of the program may take. */
-    static final Duration RUN_LIMIT = Duration.ofSeconds(60);
-
     private Explorer() {}
 
     /**
@@ -69,7 +59,7 @@ public final class Explorer {
             Optional<Interpreter> interp = Interpreters.forLanguage(lang.name());
             interpretedLast = interp.isPresent();
             Node program = current;
-            Optional<Exploration.Run> run = interp.map(in -> run(stdin, io -> in.run(program, io)));
+            Optional<Bisect.Outcome> run = interp.map(in -> Bisect.outcome(stdin, io -> in.run(program, io)));
             List<Exploration.Graph> graphs = dotAfter.isPresent() && dotAfter.get().equals(step.pass().name())
                     ? Graphviz.graphs(target.get().dot(current, ""), draw) : List.of();
             steps.add(new Exploration.Step(step.pass().name(), step.pass().input().name(), lang.name(), ir, diff, millis, run, graphs));
@@ -78,12 +68,12 @@ public final class Explorer {
         if (!runner.isEmpty() && !(runner.equals("interpret") && interpretedLast) && !p.steps().isEmpty()) {
             Driver.Compiled compiled = new Driver.Compiled(p.steps().getLast().pass().output(), current);
             steps.add(new Exploration.Step("(runner " + runner + ")", compiled.language().name(), "", "", "", 0,
-                    Optional.of(run(stdin, io -> driver.execute(p, compiled, io))), List.of()));
+                    Optional.of(Bisect.outcome(stdin, io -> driver.execute(p, compiled, io))), List.of()));
         }
         int reference = -1;
         Optional<Integer> firstChange = Optional.empty();
         for (int i = 0; i < steps.size(); i++) {
-            Optional<Exploration.Run> r = steps.get(i).run();
+            Optional<Bisect.Outcome> r = steps.get(i).run();
             if (r.isEmpty()) {
                 continue;
             }
@@ -105,30 +95,5 @@ public final class Explorer {
         List<String> b = after.lines().toList();
         return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff("before " + pass + " (" + in + ")", "after " + pass + " (" + out + ")", a,
                 DiffUtils.diff(a, b), 3)) + "\n";
-    }
-
-    /** Runs the program once on its own thread, with {@link #RUN_LIMIT}. */
-    private static Exploration.Run run(String stdin, Consumer<ProgramIo> body) {
-        StringBuilder out = new StringBuilder();
-        ProgramIo io = new ProgramIo(new BufferedReader(new StringReader(stdin)), out);
-        try {
-            return Watchdog.call("nanopy-explore", RUN_LIMIT, () -> {
-                try {
-                    body.accept(io);
-                    io.flush();
-                    return new Exploration.Run(out.toString(), "");
-                } catch (PyRuntimeError e) {
-                    io.flush();
-                    return new Exploration.Run(out.toString(), e.lastLine());
-                }
-            });
-        } catch (TimeoutException e) {
-            return new Exploration.Run(out.toString(), "(did not finish within " + RUN_LIMIT.toSeconds() + " s)");
-        } catch (ExecutionException e) {
-            return new Exploration.Run(out.toString(), "(the run failed: " + e.getCause() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running the program", e);
-        }
     }
 }

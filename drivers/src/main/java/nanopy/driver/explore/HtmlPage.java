@@ -1,6 +1,7 @@
 package nanopy.driver.explore;
 
 import java.util.Locale;
+import nanopy.driver.Bisect;
 import java.util.Optional;
 
 /**
@@ -61,7 +62,7 @@ public final class HtmlPage {
     }
 
     private static boolean differs(Exploration e, int i) {
-        Optional<Exploration.Run> r = e.steps().get(i).run();
+        Optional<Bisect.Outcome> r = e.steps().get(i).run();
         return e.reference() >= 0 && r.isPresent() && r.get().differenceFrom(e.steps().get(e.reference()).run().get()).isPresent();
     }
 
@@ -74,7 +75,7 @@ public final class HtmlPage {
         }
         sb.append("</pre>\n");
         if (e.reference() >= 0) {
-            Exploration.Run r = e.steps().get(e.reference()).run().get();
+            Bisect.Outcome r = e.steps().get(e.reference()).run().get();
             sb.append("<h3>What it prints (after ").append(esc(e.steps().get(e.reference()).pass())).append(", the reference run)</h3>\n");
             output(sb, r, "");
         }
@@ -93,7 +94,7 @@ public final class HtmlPage {
         if (s.run().isEmpty()) {
             sb.append("<p class=\"verdict\">").append(esc(s.output())).append(" has no interpreter: not run.</p>\n");
         } else {
-            Exploration.Run r = s.run().get();
+            Bisect.Outcome r = s.run().get();
             Optional<String> d = i == e.reference() ? Optional.empty() : r.differenceFrom(e.steps().get(e.reference()).run().get());
             boolean first = e.firstChange().isPresent() && e.firstChange().get() == i;
             output(sb, r, d.isPresent() ? (first ? "changed first-change" : "changed") : "");
@@ -139,7 +140,7 @@ public final class HtmlPage {
         sb.append("</section>\n");
     }
 
-    private static void output(StringBuilder sb, Exploration.Run r, String cls) {
+    private static void output(StringBuilder sb, Bisect.Outcome r, String cls) {
         sb.append("<pre class=\"output").append(cls.isEmpty() ? "" : " " + cls).append("\">").append(esc(r.stdout()));
         if (!r.error().isEmpty()) {
             sb.append("<span class=\"error\">").append(esc(r.error())).append("</span>\n");
