@@ -39,7 +39,7 @@ class TracebackTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"regvm", "interp", "middle-interp", "lir-interp", "stackvm"})
+    @ValueSource(strings = {"regvm", "interp", "middle-interp", "lir-interp", "stackvm", "jvm"})
     void everyFrameIsShownAsCPythonShowsIt(String target) throws IOException {
         Files.writeString(dir.resolve("prog.py"), PROGRAM);
         CPython.Output expected = CPython.run(dir, "", "prog.py");

@@ -5,7 +5,9 @@ package nanopy.ir;
  * {@code exceptionClass + ": " + message} (or just the class when the message is empty), and the
  * process exits with status 1. Interpreters and VMs throw it; the driver prints it.
  *
- * <p>Carries no Java stack trace (it is not a bug in nanopy).
+ * <p>Carries no Java stack trace (it is not a bug in nanopy), except on a thread that asked for one
+ * with {@link #recordJvmStackOnThisThread()}: a target whose program is JVM code (the jvm target) reads
+ * the program's frames from it to make the traceback.
  */
 public final class PyRuntimeError extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -18,6 +20,17 @@ public final class PyRuntimeError extends RuntimeException {
     private transient Span current;
     private transient boolean traced;
 
+    /** Whether errors made on this thread record the JVM stack ({@link #recordJvmStackOnThisThread()}). */
+    private static final ThreadLocal<Boolean> RECORD_JVM_STACK = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    /**
+     * Makes every error created from now on on the calling thread record the JVM stack (a thread
+     * that runs a NanoPy program compiled to JVM methods, whose frames are the program's frames).
+     */
+    public static void recordJvmStackOnThisThread() {
+        RECORD_JVM_STACK.set(Boolean.TRUE);
+    }
+
     /** One entry of a traceback: a function and the line it was running ({@code <module>} for the top level). */
     public record TraceFrame(String function, Span span) {}
 
@@ -27,7 +40,7 @@ public final class PyRuntimeError extends RuntimeException {
      * @param span the source position of the failing operation, or {@link Span#NONE}
      */
     public PyRuntimeError(String exceptionClass, String message, Span span) {
-        super(message.isEmpty() ? exceptionClass : exceptionClass + ": " + message, null, false, false);
+        super(message.isEmpty() ? exceptionClass : exceptionClass + ": " + message, null, false, RECORD_JVM_STACK.get());
         this.exceptionClass = exceptionClass;
         this.pyMessage = message;
         this.span = span;
@@ -56,6 +69,17 @@ public final class PyRuntimeError extends RuntimeException {
         left.add(new TraceFrame(function, current));
         current = callSite;
         traced = true;
+    }
+
+    /**
+     * Gives the innermost frame the line it was running, for an error made without a position
+     * ({@link #span()} is {@link Span#NONE}) by a runtime that finds the line afterwards; no effect
+     * once the error has a line there.
+     */
+    public void locate(Span line) {
+        if (!current.isKnown() && left.isEmpty()) {
+            current = line;
+        }
     }
 
     /** Marks the error as traced by a runtime that records every call ({@link #leaveFunction}), even with no call on the way. */

@@ -39,6 +39,7 @@ public final class ProgramThread {
         }
         Throwable[] failure = new Throwable[1];
         Thread t = new Thread(null, () -> {
+            PyRuntimeError.recordJvmStackOnThisThread();
             try {
                 main.invokeExact(rt);
             } catch (Throwable e) {
@@ -61,13 +62,49 @@ public final class ProgramThread {
     /** The Python error for a throwable of a generated program (rethrown as is when it is a LinkageError). */
     static RuntimeException translate(Throwable e) {
         return switch (e) {
-            case PyRuntimeError p -> p;
+            case PyRuntimeError p -> traced(p, p.getStackTrace());
+            // the JVM records at most 1024 frames: a traceback of a deep recursion would miscount its repeats
             case StackOverflowError s -> new PyRuntimeError("RecursionError", "maximum recursion depth exceeded", Span.NONE);
-            case ArithmeticException a -> new PyRuntimeError("OverflowError", "integer overflow", sourceLine(a));
+            case ArithmeticException a -> traced(new PyRuntimeError("OverflowError", "integer overflow", sourceLine(a)), a.getStackTrace());
             case OutOfMemoryError o -> new PyRuntimeError("MemoryError", "", Span.NONE);
             case LinkageError l -> throw l;
             default -> new PyRuntimeError("SystemError", "jvm: " + e, sourceLine(e));
         };
+    }
+
+    /** The generated class whose methods are the program's functions (and its top level). */
+    private static final String PROGRAM_CLASS = "npy.Program";
+    /** The method of the program's top-level code. */
+    private static final String MODULE_METHOD = "$module";
+
+    /**
+     * {@code e} with the traceback read off {@code stack}, a JVM stack of the program's thread: each
+     * frame of a method of {@code npy.Program} is a NanoPy frame (its line from the line-number table
+     * emit-classfile writes, its name the function's, {@code $module} the top level); closure
+     * trampolines and run-time library frames are not. Unchanged when the stack does not reach the
+     * top level (a truncated stack) or has no line numbers. Functions inlined by the middle end have no
+     * frame of their own, as on every target, and self tail calls that became jumps leave one frame.
+     */
+    static PyRuntimeError traced(PyRuntimeError e, StackTraceElement[] stack) {
+        java.util.List<StackTraceElement> frames = new java.util.ArrayList<>();
+        for (StackTraceElement f : stack) {
+            if (f.getClassName().equals(PROGRAM_CLASS) && !f.getMethodName().equals("run")) {
+                if (f.getLineNumber() <= 0) {
+                    return e;
+                }
+                frames.add(f);
+            }
+        }
+        if (e.traced() || frames.isEmpty() || !frames.getLast().getMethodName().equals(MODULE_METHOD)) {
+            return e;
+        }
+        e.locate(Span.at(frames.getFirst().getLineNumber(), 1));
+        for (int i = 0; i + 1 < frames.size(); i++) {
+            String function = TargetRuntime.userName(frames.get(i).getMethodName().replace('$', '.'));
+            e.leaveFunction(function, Span.at(frames.get(i + 1).getLineNumber(), 1));
+        }
+        e.markTraced();
+        return e;
     }
 
     /** The NanoPy line of the innermost generated frame of {@code e}'s stack trace, if any. */
