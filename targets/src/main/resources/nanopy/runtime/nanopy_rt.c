@@ -20,6 +20,15 @@
 #include "nanopy_rt.h"
 #include "nanopy_unprintable.h"
 
+/* Hooks for the x86-64 target's build of this library (nanopy_lir.c includes this file): there every
+   str, list and tuple carries a type word in front of it (NP_HEADED), so that the runtime ABI's
+   routines (docs/runtime-abi.md) can print and compare an object without a type descriptor, and
+   the collector must then know pointers into an object's interior (NP_BEFORE_GC_INIT). */
+#ifndef NP_HEADED
+#define NP_HEADED(alloc, bytes, tag) alloc(bytes)
+#define NP_BEFORE_GC_INIT()
+#endif
+
 /* ---- output: CPython's buffering (line-buffered on a terminal, else blocks) ---------------- */
 
 #define OUT_SIZE 65536
@@ -168,6 +177,7 @@ static void gc_start(void) {
     GC_set_markers_count(1);
     /* the collector's own search for the stack's end would walk off the program's stack */
     if (on_program_stack) GC_set_stackbottom(NULL, &program_stack);
+    NP_BEFORE_GC_INIT();
     GC_INIT();
     /* the arena's unused part holds no pointers: not scanning it keeps its pages untouched */
     GC_exclude_static_roots(arena + arena_used, arena + ARENA_BYTES);
@@ -210,7 +220,7 @@ static void *alloc_atomic(size_t bytes) {
 
 static NpStr *str_new(int64_t len) {
     if (len < 0 || len > STR_MAX) nanopy_rt_error("MemoryError", "");
-    NpStr *s = alloc_atomic(sizeof(NpStr) + (size_t) len * 4);
+    NpStr *s = NP_HEADED(alloc_atomic, sizeof(NpStr) + (size_t) len * 4, 1);
     s->len = len;
     return s;
 }
@@ -250,7 +260,7 @@ static int64_t *items_alloc(int64_t n, int64_t scalar) {
 
 NpList *nanopy_rt_list_new(int64_t len, int64_t scalar) {
     if (len < 0 || len > (INT64_C(1) << 40)) nanopy_rt_error("MemoryError", "");
-    NpList *l = nanopy_rt_alloc(sizeof(NpList));
+    NpList *l = NP_HEADED(nanopy_rt_alloc, sizeof(NpList), 2);
     int64_t cap = len < 4 ? 4 : len;
     l->scalar = scalar;
     l->items = items_alloc(cap, scalar);
@@ -261,7 +271,7 @@ NpList *nanopy_rt_list_new(int64_t len, int64_t scalar) {
 }
 
 NpTuple *nanopy_rt_tuple_new(int64_t len) {
-    NpTuple *t = nanopy_rt_alloc(8 + len * 8);
+    NpTuple *t = NP_HEADED(nanopy_rt_alloc, 8 + len * 8, 3);
     t->len = len;
     return t;
 }
@@ -634,7 +644,7 @@ static NpStr *latin1[256];
 static NpStr *char_str(uint32_t c) {
     if (c < 256) {
         if (!latin1[c]) {
-            NpStr *s = alloc_atomic(sizeof(NpStr) + 4); /* kept alive by latin1[], a root */
+            NpStr *s = NP_HEADED(alloc_atomic, sizeof(NpStr) + 4, 1); /* kept alive by latin1[], a root */
             s->len = 1;
             s->cp[0] = c;
             latin1[c] = s;

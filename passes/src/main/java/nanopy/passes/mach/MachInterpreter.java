@@ -34,7 +34,9 @@ import nanopy.py.interp.TargetRuntime;
  * the Lir operations' meaning ({@link LirOperations}). To catch allocation and convention bugs, a
  * call leaves every caller-saved register but its result holding a poison value, and a callee that
  * returns with a callee-saved register changed stops the run ({@link IllegalStateException}, a bug in
- * a pass). Deep recursion past {@link PyTypedInterpreter#RECURSION_LIMIT} calls is a RecursionError.
+ * a pass). Code before {@link PreludeAndConclusion} (a function that writes a callee-saved register
+ * and does not store one first thing) has its callee-saved registers restored at return, as that
+ * pass will make it do, so allocated code runs too. Deep recursion past {@link PyTypedInterpreter#RECURSION_LIMIT} calls is a RecursionError.
  * Code of an instruction set without a rule table (the register VM's) is not run here ({@link #runs}).
  */
 public final class MachInterpreter implements Interpreter {
@@ -115,6 +117,8 @@ public final class MachInterpreter implements Interpreter {
         int[] frame;
         Step[][] bodies;
         Exit[] exits;
+        /** It writes callee-saved registers and has no prelude yet: the interpreter restores them. */
+        boolean noPrelude;
 
         Fn(String name) {
             this.name = name;
@@ -173,6 +177,16 @@ public final class MachInterpreter implements Interpreter {
                 fn.bodies[i] = b.body().map(this::instr).toJavaArray(Step[]::new);
                 fn.exits[i] = exit(b.tail(), labels);
             }
+            fn.noPrelude = writesCalleeSaved(f) && !(f.blocks().nonEmpty() && f.blocks().head().body().headOption()
+                    .exists(i -> md.files().stream().anyMatch(file -> file.store() == i.op()) && i.srcs().exists(this::calleeSaved)));
+        }
+
+        private boolean calleeSaved(MachAllocated.Operand o) {
+            return o instanceof MachAllocated.Reg r && md.file(r.cls()).calleeSaved().contains(r.index());
+        }
+
+        private boolean writesCalleeSaved(MachAllocated.Function f) {
+            return f.blocks().exists(b -> b.body().exists(i -> i.dsts().exists(this::calleeSaved)));
         }
 
         private Ev read(MachAllocated.Operand o) {
@@ -446,7 +460,9 @@ public final class MachInterpreter implements Interpreter {
             }
             for (int c = 0; c < regs.length; c++) {
                 for (int r : md.files().get(c).calleeSaved()) {
-                    if (regs[c][r] != saved[c][r]) {
+                    if (fn.noPrelude) {
+                        regs[c][r] = saved[c][r];
+                    } else if (regs[c][r] != saved[c][r]) {
                         throw new IllegalStateException(fn.name + " returned with callee-saved register "
                                 + md.files().get(c).names().get(r) + " changed");
                     }

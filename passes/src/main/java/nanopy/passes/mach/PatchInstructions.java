@@ -52,7 +52,7 @@ public final class PatchInstructions implements Pass<MachAllocated.Program, Mach
     }
 
     private static void instr(MachineDescription md, MachAllocated.Instr i, ArrayList<MachAllocated.Instr> out) {
-        if (md.has(i.op(), Flag.MOVE) && i.dsts().size() == 1 && i.dsts().equals(i.srcs())) {
+        if (md.has(i.op(), Flag.MOVE) && i.dsts().size() == 1 && i.srcs().size() == 1 && sameRegister(i.dsts().head(), i.srcs().head())) {
             return;
         }
         boolean variadic = md.has(i.op(), Flag.VARIADIC);
@@ -65,6 +65,11 @@ public final class PatchInstructions implements Pass<MachAllocated.Program, Mach
             return;
         }
         out.add(new MachAllocated.Instr(i.op(), i.dsts(), srcs, i.imms(), i.span()));
+    }
+
+    /** Whether two operands are the same machine register (operands carry spans, so records of one register may differ). */
+    private static boolean sameRegister(MachAllocated.Operand a, MachAllocated.Operand b) {
+        return a instanceof MachAllocated.Reg x && b instanceof MachAllocated.Reg y && x.cls() == y.cls() && x.index() == y.index();
     }
 
     /** The operands with each slot replaced by a scratch register loaded just before. */

@@ -109,7 +109,7 @@ public final class NativeBuild {
      */
     static List<String[]> runtimeSources() {
         List<String[]> out = new ArrayList<>();
-        for (String name : List.of("nanopy_rt.h", "nanopy_rt.c")) {
+        for (String name : List.of("nanopy_rt.h", "nanopy_rt.c", "nanopy_lir.c")) {
             out.add(new String[] {name, resource("/nanopy/runtime/" + name)});
         }
         out.add(new String[] {"nanopy_unprintable.h", unprintableHeader(resource("/nanopy/py/interp/unprintable.txt"))});
@@ -158,11 +158,21 @@ public final class NativeBuild {
 
     /** The compiled run-time library (built into the cache on first use). */
     static Path runtimeObject() {
+        return runtimeObject("nanopy_rt");
+    }
+
+    /**
+     * The compiled run-time library {@code unit} ({@code nanopy_rt}: the llvm target's;
+     * {@code nanopy_lir}: the runtime ABI over it, for the x86-64 target), built into the cache on
+     * first use.
+     */
+    static Path runtimeObject(String unit) {
         List<String[]> sources = runtimeSources();
         List<String> key = new ArrayList<>(RUNTIME_FLAGS);
         sources.forEach(s -> key.add(s[1]));
+        key.add(unit);
         Path dir = cacheDir().resolve("runtime-" + sha256(key));
-        Path obj = dir.resolve("nanopy_rt.o");
+        Path obj = dir.resolve(unit + ".o");
         if (Files.exists(obj)) {
             return obj;
         }
@@ -172,7 +182,7 @@ public final class NativeBuild {
             }
             List<String> cmd = new ArrayList<>(List.of(GCC));
             cmd.addAll(RUNTIME_FLAGS);
-            cmd.addAll(List.of("-c", "nanopy_rt.c", "-o", "nanopy_rt.o"));
+            cmd.addAll(List.of("-c", unit + ".c", "-o", unit + ".o"));
             Result r = run(cmd, tmp);
             if (r.status != 0) {
                 if (r.output.contains("gc.h")) {
@@ -181,7 +191,7 @@ public final class NativeBuild {
                 }
                 throw new IllegalStateException("gcc cannot compile nanopy's C run-time library: " + r.output.strip());
             }
-        }).resolve("nanopy_rt.o");
+        }).resolve(unit + ".o");
     }
 
     /**
@@ -217,6 +227,68 @@ public final class NativeBuild {
         }).resolve("app");
     }
 
+    /** gcc's report of an assembler error: {@code prog.s:LINE: Error: message}. */
+    private static final Pattern AS_ERROR = Pattern.compile("prog\\.s:(\\d+): (?:Error|Fatal error): (.*)");
+
+    /**
+     * The executable assembled from x86-64 assembly text {@code asm} (the x86-64 target's
+     * {@code emit-x86}) and linked with the runtime ABI's C library ({@code nanopy_lir.c}), from the
+     * cache when it was built before: {@code gcc -c prog.s}, then {@code gcc -static prog.o
+     * nanopy_lir.o -lgc -lpthread -lm}.
+     *
+     * @throws IllegalStateException when gcc fails: the message names the {@code .s} line it
+     *     rejected and its text (a bug in emit-x86)
+     */
+    public static Path buildAssembly(String asm) {
+        Path rt = runtimeObject("nanopy_lir");
+        List<String> key = new ArrayList<>(List.of(asm, rt.toString(), "x86-64"));
+        key.addAll(LINK_LIBS);
+        Path dir = cacheDir().resolve(sha256(key));
+        Path exe = dir.resolve("app");
+        if (Files.isExecutable(exe)) {
+            return exe;
+        }
+        return inFreshDir(dir, tmp -> {
+            Files.writeString(tmp.resolve("prog.s"), asm, StandardCharsets.UTF_8);
+            assemblyStep(List.of(GCC, "-c", "prog.s", "-o", "prog.o"), tmp, asm);
+            List<String> link = new ArrayList<>(List.of(GCC, "prog.o", rt.toString(), "-o", "app"));
+            link.addAll(LINK_LIBS);
+            assemblyStep(link, tmp, asm);
+        }).resolve("app");
+    }
+
+    private static void assemblyStep(List<String> cmd, Path dir, String asm) throws IOException {
+        Result r = run(cmd, dir);
+        if (r.status == 0) {
+            return;
+        }
+        Matcher m = AS_ERROR.matcher(r.output);
+        if (m.find()) {
+            int line = Integer.parseInt(m.group(1));
+            throw new IllegalStateException("the assembler rejected the assembly written by pass 'emit-x86' at .s line " + line + " ("
+                    + lineOf(asm, line) + "): " + m.group(2) + " (see it with --dump-after=emit-x86)");
+        }
+        throw new IllegalStateException("gcc failed on the assembly written by pass 'emit-x86' (exit " + r.status + "): " + firstLine(r.output));
+    }
+
+    /**
+     * Why gcc cannot build x86-64 executables (a sentence naming the Debian packages), or null when
+     * it can.
+     */
+    public static String missingAssembler() {
+        Result g = runQuietly(List.of(GCC, "--version"), null);
+        if (g == null || g.status != 0) {
+            return "the x86-64 target needs gcc on PATH to assemble and link (Debian: apt-get install gcc libgc-dev)";
+        }
+        return null;
+    }
+
+    /** Line {@code line} (from 1) of {@code text}, stripped; empty when there is none. */
+    private static String lineOf(String text, int line) {
+        String[] lines = text.split("\n", -1);
+        return line >= 1 && line <= lines.length ? lines[line - 1].strip() : "";
+    }
+
     private static void step(List<String> cmd, Path dir, String ll) throws IOException {
         Result r = run(cmd, dir);
         if (r.status == 0) {
@@ -225,10 +297,8 @@ public final class NativeBuild {
         Matcher m = TOOL_ERROR.matcher(r.output);
         if (m.find()) {
             int line = Integer.parseInt(m.group(1));
-            String[] lines = ll.split("\n", -1);
-            String text = line >= 1 && line <= lines.length ? lines[line - 1].strip() : "";
             throw new IllegalStateException(cmd.get(0) + " rejected the LLVM IR written by pass 'emit-llvm' at .ll line " + line + " ("
-                    + text + "): " + m.group(3) + " (see it with --dump-after=emit-llvm)");
+                    + lineOf(ll, line) + "): " + m.group(3) + " (see it with --dump-after=emit-llvm)");
         }
         throw new IllegalStateException(cmd.get(0) + " failed on the LLVM IR written by pass 'emit-llvm' (exit " + r.status + "): "
                 + firstLine(r.output));
