@@ -56,9 +56,9 @@ public final class Explorer {
             String ir = PassManager.dumpText(lang, current, false);
             String diff = before == null ? "" : diff(step.pass().name(), step.pass().input().name(), lang.name(), before, ir);
             before = ir;
-            Optional<Interpreter> interp = Interpreters.forLanguage(lang.name());
-            interpretedLast = interp.isPresent();
             Node program = current;
+            Optional<Interpreter> interp = Interpreters.forLanguage(lang.name()).filter(in -> in.runs(program));
+            interpretedLast = interp.isPresent();
             Optional<Bisect.Outcome> run = interp.map(in -> Bisect.outcome(stdin, io -> in.run(program, io)));
             List<Exploration.Graph> graphs = dotAfter.isPresent() && dotAfter.get().equals(step.pass().name())
                     ? Graphviz.graphs(target.get().dot(current, ""), draw) : List.of();

@@ -92,7 +92,7 @@ public final class HtmlPage {
         }
         sb.append("<h3>Output after this pass</h3>\n");
         if (s.run().isEmpty()) {
-            sb.append("<p class=\"verdict\">").append(esc(s.output())).append(" has no interpreter: not run.</p>\n");
+            sb.append("<p class=\"verdict\">").append(esc(s.output())).append(" has no interpreter that runs this program: not run.</p>\n");
         } else {
             Bisect.Outcome r = s.run().get();
             Optional<String> d = i == e.reference() ? Optional.empty() : r.differenceFrom(e.steps().get(e.reference()).run().get());
@@ -162,7 +162,7 @@ public final class HtmlPage {
             .keys { margin: 2px 0; color: var(--muted); font-size: 12px; }
             kbd { border: 1px solid var(--line); border-radius: 3px; padding: 0 4px; background: #f3f4f6; font-size: 11px; }
             .layout { display: flex; align-items: flex-start; }
-            nav { width: 380px; flex: none; position: sticky; top: 0; max-height: 100vh; overflow-y: auto; border-right: 1px solid var(--line); background: #fff; }
+            nav { width: 430px; flex: none; position: sticky; top: 0; max-height: 100vh; overflow-y: auto; border-right: 1px solid var(--line); background: #fff; }
             nav ol { list-style: none; margin: 0; padding: 4px 0; }
             nav button { width: 100%; text-align: left; border: 0; background: none; padding: 3px 10px; font: inherit; cursor: pointer; display: flex; gap: 6px; align-items: baseline; }
             nav button:hover { background: #eef2fb; }
