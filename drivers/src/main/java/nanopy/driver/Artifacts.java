@@ -43,8 +43,8 @@ final class Artifacts {
             return Cli.USER_ERROR;
         } catch (PyRuntimeError e) {
             io.flush();
-            err.print(Tracebacks.render(file.toString(), null, e));
-            return Tracebacks.status(e);
+            err.print(nanopy.ir.Tracebacks.render(file.toString(), null, e));
+            return nanopy.ir.Tracebacks.status(e);
         }
     }
 

@@ -530,8 +530,8 @@ final class Cli {
             return OK;
         } catch (PyRuntimeError e) {
             io.flush();
-            err.print(Tracebacks.render(fileName, source, e));
-            return Tracebacks.status(e);
+            err.print(nanopy.ir.Tracebacks.render(fileName, source, e));
+            return nanopy.ir.Tracebacks.status(e);
         } catch (UnsupportedOperationException e) {
             out.println(IrText.print(c.language(), c.program(), false));
             err.println("note: " + e.getMessage() + "; printed the IR instead of running it");

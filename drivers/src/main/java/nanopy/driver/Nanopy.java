@@ -75,7 +75,7 @@ public final class Nanopy {
             errs.println(fileName + ":" + e.line() + ":" + e.col() + ": error: " + e.detail());
             status = 1;
         } catch (PyRuntimeError e) {
-            errs.print(Tracebacks.render(fileName, source, e));
+            errs.print(nanopy.ir.Tracebacks.render(fileName, source, e));
             status = 1;
         } catch (PassFailure e) {
             errs.println("internal error: " + e.getMessage());

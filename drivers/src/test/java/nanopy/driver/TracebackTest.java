@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Run-time errors show every NanoPy frame (file, line, function, source line) as CPython's
- * tracebacks do, through the real launcher, against CPython 3.11's own traceback (whose caret lines
- * under the failing expression nanopy does not print).
+ * tracebacks do, through the real launcher and in a jar the jvm target built, against CPython 3.11's
+ * own traceback (whose caret lines under the failing expression nanopy does not print).
  */
 class TracebackTest {
     /** Recursive (so never inlined) and not tail calls (which the register VM runs in the caller's frame). */
@@ -47,6 +47,24 @@ class TracebackTest {
         String withoutCarets = expected.stderr().lines().filter(l -> !l.strip().matches("[\\^~]+")).collect(Collectors.joining("\n", "", "\n"));
         assertEquals(expected.stdout(), r.stdout());
         assertEquals(withoutCarets, r.stderr());
+        assertEquals(1, r.status());
+    }
+
+    /** A jar holds no source: its traceback is CPython's frames without the source lines. */
+    @org.junit.jupiter.api.Test
+    void aBuiltJarShowsEveryFrameWithoutSourceLines() throws Exception {
+        Files.writeString(dir.resolve("prog.py"), PROGRAM);
+        CPython.Output expected = CPython.run(dir, "", "prog.py");
+        Launcher.Result built = Launcher.run(dir, "", "build", "--target=jvm", "prog.py", "-o", "app.jar").noJavaTrace();
+        assertEquals(0, built.status(), built.stderr());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Launcher.Result r = new Launcher.Running(new ProcessBuilder(java.toString(), "-jar", "app.jar").directory(dir.toFile()).start())
+                .waitFor().noJavaTrace();
+        // the jar names the program by its file name (where it was built is no use where it runs)
+        String framesOnly = expected.stderr().lines().filter(l -> !l.startsWith("    ")).map(l -> l.replace(dir + "/", ""))
+                .collect(Collectors.joining("\n", "", "\n"));
+        assertEquals(expected.stdout(), r.stdout());
+        assertEquals(framesOnly, r.stderr());
         assertEquals(1, r.status());
     }
 }

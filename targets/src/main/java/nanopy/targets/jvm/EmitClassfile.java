@@ -49,7 +49,12 @@ public final class EmitClassfile implements Pass<Blocks.Module, JvmClasses.Jar> 
         }
         ClassFile cf = classFile(model.interfaces.keySet(), supers);
         Map<String, byte[]> classes = new LinkedHashMap<>();
-        build(cf, classes, Names.PROGRAM, cb -> program(cb, m, model));
+        String sourceFile = java.nio.file.Path.of(ctx.fileName()).getFileName().toString();
+        build(cf, classes, Names.PROGRAM, cb -> {
+            // the program's file name, for the tracebacks of a built jar (frames read off the JVM stack)
+            cb.with(java.lang.classfile.attribute.SourceFileAttribute.of(sourceFile));
+            program(cb, m, model);
+        });
         for (Blocks.Def d : m.defs()) {
             build(cf, classes, Names.closureClass(d.name()), cb -> closure(cb, d.name(), model.functions.get(d.name())));
         }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import nanopy.ir.Interrupts;
 import nanopy.ir.ProgramIo;
 import nanopy.ir.PyRuntimeError;
+import nanopy.ir.Tracebacks;
 import nanopy.py.interp.TargetRuntime;
 
 /**
@@ -45,12 +46,9 @@ public final class JarMain {
             return 0;
         } catch (PyRuntimeError e) {
             io.flush();
-            err.println("Traceback (most recent call last):");
-            if (e.span().isKnown()) {
-                err.println("  line " + e.span().line());
-            }
-            err.println(e.lastLine());
-            return 1;
+            // every frame as CPython shows it, without source lines (the jar holds no source)
+            err.print(Tracebacks.render(ProgramThread.sourceFile(), null, e));
+            return Tracebacks.status(e);
         } catch (LinkageError | ClassNotFoundException e) {
             io.flush();
             err.println("error: pass 'emit-classfile' wrote a class the JVM rejects: " + e);

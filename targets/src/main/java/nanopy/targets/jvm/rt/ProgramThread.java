@@ -93,6 +93,7 @@ public final class ProgramThread {
                     return e;
                 }
                 frames.add(f);
+                lastSourceFile = f.getFileName();
             }
         }
         if (e.traced() || frames.isEmpty() || !frames.getLast().getMethodName().equals(MODULE_METHOD)) {
@@ -106,6 +107,15 @@ public final class ProgramThread {
         e.markTraced();
         return e;
     }
+
+    /** The program's file name as emit-classfile recorded it (its SourceFile attribute), {@code "<program>"} if none was seen. */
+    static String sourceFile() {
+        String f = lastSourceFile;
+        return f == null ? "<program>" : f;
+    }
+
+    /** The file name of the last program frame {@link #traced} saw. */
+    private static volatile String lastSourceFile;
 
     /** The NanoPy line of the innermost generated frame of {@code e}'s stack trace, if any. */
     private static Span sourceLine(Throwable e) {

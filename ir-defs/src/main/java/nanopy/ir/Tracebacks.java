@@ -1,8 +1,6 @@
-package nanopy.driver;
+package nanopy.ir;
 
 import java.util.List;
-import nanopy.ir.PyRuntimeError;
-import nanopy.ir.Span;
 
 /** Python-style tracebacks for run-time errors; the last line is exactly CPython's. */
 public final class Tracebacks {
@@ -12,8 +10,8 @@ public final class Tracebacks {
     private Tracebacks() {}
 
     /** The exit status after {@code e}: CPython's 130 (128 + SIGINT) for {@code KeyboardInterrupt}, else 1. */
-    static int status(PyRuntimeError e) {
-        return e.exceptionClass().equals("KeyboardInterrupt") ? nanopy.ir.Interrupts.SIGINT_STATUS : Cli.USER_ERROR;
+    public static int status(PyRuntimeError e) {
+        return e.exceptionClass().equals("KeyboardInterrupt") ? Interrupts.SIGINT_STATUS : 1;
     }
 
     /**
