@@ -177,7 +177,7 @@ public final class GradeCommand {
         List<String> passes = new ArrayList<>(grades.get(0).assignment().passes().values());
         int width = Math.max(12, grades.stream().mapToInt(g -> g.name().length()).max().orElse(0) + 2);
         StringBuilder header = new StringBuilder(String.format("%-" + width + "s %-9s", "submission", "programs"));
-        passes.forEach(p -> header.append(String.format(" %-" + Math.max(p.length(), 10) + "s", p)));
+        passes.forEach(p -> header.append(String.format(" %-" + (Math.max(p.length(), 10) + 1) + "s", p)));
         out.println("grading " + subs.size() + " submissions in " + root);
         out.println(header.append(" result"));
         for (Grade g : grades) {
@@ -185,7 +185,7 @@ public final class GradeCommand {
                     g.compileError().isPresent() ? "-" : g.ok() + "/" + g.verdicts().size()));
             for (String p : passes) {
                 String cell = g.compileError().isPresent() ? "-" : g.brokenAt(p).isEmpty() ? "ok" : g.brokenAt(p).size() + " broken";
-                row.append(String.format(" %-" + Math.max(p.length(), 10) + "s", cell));
+                row.append(String.format(" %-" + (Math.max(p.length(), 10) + 1) + "s", cell));
             }
             row.append(' ').append(g.passed() ? "pass" : g.compileError().map(e -> "does not compile: " + e).orElse("FAIL"));
             out.println(row);
