@@ -11,7 +11,8 @@ import nanopy.ir.Language.Production;
 
 /**
  * Prints IR trees as S-expressions and parses them back, for any {@link Language}: {@code (Prod
- * field ...)} for a node, {@code [ ... ]} for a sequence, {@code _} for an absent optional value,
+ * field ...)} for a node, {@code [ ... ]} for a sequence, {@code _} for an absent optional value
+ * (trailing absent optional fields may also be left out when parsing),
  * quoted strings, decimal numbers ({@code inf}, {@code -inf}, {@code nan} for doubles), bare names for
  * enum constants and {@code true}/{@code false}. With spans, a node's head is {@code Prod@3:5-3:9}.
  * {@code parse(print(t, true)).equals(t)} holds for every tree {@code t} (the round trip).
@@ -127,13 +128,21 @@ public final class IrText {
             throw new IrError(head.line(), head.col(), "expected " + want + " but got " + name + " in " + where);
         }
         int n = l.items().size() - 1;
+        int given = n;
+        while (n < p.fields().size() && p.fields().get(n).mult() == Language.Mult.OPTIONAL) {
+            n++;   // trailing optional fields may be left out: they are absent
+        }
         if (n != p.fields().size()) {
             throw new IrError(head.line(), head.col(), p.name() + " has " + p.fields().size() + " field"
-                    + (p.fields().size() == 1 ? "" : "s") + " " + p.signature() + " but got " + n);
+                    + (p.fields().size() == 1 ? "" : "s") + " " + p.signature() + " but got " + given);
         }
         Object[] values = new Object[n];
         for (int i = 0; i < n; i++) {
             Field f = p.fields().get(i);
+            if (i >= given) {
+                values[i] = Option.none();
+                continue;
+            }
             Sexp v = l.items().get(i + 1);
             String ctx = "field " + f.name() + " of " + p.name();
             values[i] = switch (f.mult()) {

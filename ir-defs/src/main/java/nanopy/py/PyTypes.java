@@ -19,6 +19,8 @@ public final class PyTypes {
     public static final PyCore.Type STR = new PyCore.StrType(Span.NONE);
     /** {@code None}. */
     public static final PyCore.Type NONE = new PyCore.NoneType(Span.NONE);
+    /** An exception instance (of any built-in exception class). */
+    public static final PyCore.Type EXCEPTION = new PyCore.ExceptionType(Span.NONE);
 
     private PyTypes() {}
 
@@ -66,6 +68,7 @@ public final class PyTypes {
             case PyCore.DictType(var k, var v, var s) -> dict(norm(k), norm(v));
             case PyCore.SetType(var e, var s) -> set(norm(e));
             case PyCore.ClassType(var n, var s) -> cls(n);
+            case PyCore.ExceptionType x -> EXCEPTION;
         };
     }
 
@@ -83,6 +86,7 @@ public final class PyTypes {
             case PyCore.DictType(var k, var v, var s) -> "dict[" + show(k) + ", " + show(v) + "]";
             case PyCore.SetType(var e, var s) -> "set[" + show(e) + "]";
             case PyCore.ClassType(var n, var s) -> n;
+            case PyCore.ExceptionType x -> "Exception";
         };
     }
 

@@ -42,6 +42,15 @@ class IrRuntimeTest {
     }
 
     @Test
+    void trailingAbsentOptionalFieldsMayBeLeftOut() throws IrError {
+        PySyntax.Module m = new PySyntax.Module(List.of(new PySyntax.Raise(io.vavr.control.Option.none(), io.vavr.control.Option.none())));
+        assertEquals(m, IrText.parse(PySyntax.LANGUAGE, "(Module [(Raise)])"));
+        assertEquals(m, IrText.parse(PySyntax.LANGUAGE, "(Module [(Raise _)])"));
+        assertEquals("1:11: Assign has 2 fields Assign(Expr* targets, Expr value) but got 1",
+                assertThrows(IrError.class, () -> IrText.parse(PySyntax.LANGUAGE, "(Module [(Assign [])])")).getMessage());
+    }
+
+    @Test
     void longProgramsAreLaidOutOnSeveralLines() {
         Arith.Expr e = new Arith.Int(1);
         for (int i = 0; i < 30; i++) {

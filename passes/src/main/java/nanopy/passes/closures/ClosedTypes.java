@@ -13,4 +13,5 @@ public final class ClosedTypes {
     public static final Closed.Type FLOAT = new Closed.FloatType(Span.NONE);
     public static final Closed.Type NONE = new Closed.NoneType(Span.NONE);
     public static final Closed.Type RECORD = new Closed.RecordType(Span.NONE);
+    public static final Closed.Type EXCEPTION = new Closed.ExceptionType(Span.NONE);
 }

@@ -16,7 +16,8 @@ import nanopy.py.Blocks;
  * is itself a lone jump goes straight to the final target (jump threading), unreachable blocks
  * are dropped, a block reached only by a jump from one other block is merged into it
  * (straightening), and the blocks are listed in depth-first order from the entry (the then-branch
- * first) and numbered in that order, so a dump reads top to bottom the way the code runs.
+ * first, a block's handler after its jumps) and numbered in that order, so a dump reads top to
+ * bottom the way the code runs. Blocks with different handlers are never merged.
  *
  * <p>Afterwards no block except the entry is a lone Goto, unless it is a jump to itself (an empty
  * infinite loop, {@code while True: pass}, has nothing else to be).
@@ -61,25 +62,31 @@ final class TidyBlocks {
             String label = stack.removeLast();
             if (seen.add(label)) {
                 out.add(label);
-                successors(blocks.get(label).tail()).reverse().forEach(stack::add);
+                successors(blocks.get(label)).reverse().forEach(stack::add);
             }
         }
         return out;
     }
 
-    private static List<String> successors(Blocks.Tail t) {
+    /** The blocks control can go to next: the tail's targets, then the handler. */
+    private static List<String> successors(Code c) {
+        return jumps(c.tail()).appendAll(c.handler());
+    }
+
+    private static List<String> jumps(Blocks.Tail t) {
         return switch (t) {
             case Blocks.Goto g -> List.of(g.label());
             case Blocks.Branch b -> List.of(b.then(), b.orelse());
             case Blocks.Return r -> List.empty();
             case Blocks.TailCall c -> List.empty();
+            case Blocks.Raise r -> List.empty();
         };
     }
 
     /** Merges each block that only one Goto reaches into the block that jumps to it. */
     private static Map<String, Code> straighten(Map<String, Code> blocks, java.util.List<String> reachable) {
         Map<String, Integer> preds = new HashMap<>();
-        reachable.forEach(l -> successors(blocks.get(l).tail()).forEach(s -> preds.merge(s, 1, Integer::sum)));
+        reachable.forEach(l -> successors(blocks.get(l)).forEach(s -> preds.merge(s, 1, Integer::sum)));
         Map<String, Code> out = new LinkedHashMap<>();
         Set<String> absorbed = new HashSet<>();
         for (String label : reachable) {
@@ -88,11 +95,11 @@ final class TidyBlocks {
             }
             Code code = blocks.get(label);
             while (code.tail() instanceof Blocks.Goto(var next, var sp) && !next.equals(label) && !next.equals(ENTRY)
-                    && preds.get(next) == 1 && !absorbed.contains(next)) {
+                    && preds.get(next) == 1 && !absorbed.contains(next) && blocks.get(next).handler().equals(code.handler())) {
                 absorbed.add(next);
                 out.remove(next);
                 Code after = blocks.get(next);
-                code = new Code(code.body().appendAll(after.body()), after.tail());
+                code = new Code(code.body().appendAll(after.body()), after.tail(), after.handler());
             }
             out.put(label, code);
         }
@@ -108,7 +115,7 @@ final class TidyBlocks {
         }
         return List.ofAll(order).map(l -> {
             Code c = relabel(blocks.get(l), names::get);
-            return new Blocks.Block(names.get(l), c.body(), c.tail(), c.tail().span());
+            return new Blocks.Block(names.get(l), c.body(), c.tail(), c.handler(), c.tail().span());
         });
     }
 
@@ -118,7 +125,8 @@ final class TidyBlocks {
             case Blocks.Branch(var test, var then, var orelse, var sp) -> new Blocks.Branch(test, f.apply(then), f.apply(orelse), sp);
             case Blocks.Return r -> r;
             case Blocks.TailCall tc -> tc;
+            case Blocks.Raise r -> r;
         };
-        return new Code(c.body(), t);
+        return new Code(c.body(), t, c.handler().map(f));
     }
 }

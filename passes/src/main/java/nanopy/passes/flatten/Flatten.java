@@ -71,6 +71,12 @@ public final class Flatten implements Pass<Alloc.Module, Flat.Module> {
                 };
             }
 
+            /** Unpacking targets never reach here: {@link #onAssign} splits them, and a handler binds a variable. */
+            @Override
+            protected Flat.Target onUnpackTarget(Alloc.UnpackTarget t) {
+                throw new IllegalStateException("an unpacking target outside an assignment at " + t.span());
+            }
+
             @Override
             protected List<Flat.Stmt> onWhile(Alloc.While s) {
                 return List.of(new Flat.While(wrap(s.test()), s.body().flatMap(this::stmt), s.span()));

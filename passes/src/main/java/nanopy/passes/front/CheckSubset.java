@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import nanopy.ir.Span;
 import nanopy.pass.Pass;
 import nanopy.pass.PassContext;
+import nanopy.py.ExceptionClasses;
 import nanopy.py.PyCore;
 import nanopy.py.PySyntax;
 import nanopy.py.PySyntaxToPyCore;
@@ -41,6 +42,8 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
         private final TypeAnnotations types;
         private int loopDepth;
         private int functionDepth;
+        /** The 'as' variables of the enclosing except clauses of the current function, innermost on top. */
+        private java.util.ArrayDeque<String> handlerNames = new java.util.ArrayDeque<>();
 
         Translator(PassContext ctx) {
             this.ctx = ctx;
@@ -132,11 +135,14 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
 
         private <T> T inFunction(java.util.function.Supplier<T> body) {
             int savedLoops = loopDepth;
+            java.util.ArrayDeque<String> savedHandlers = handlerNames;
             loopDepth = 0;
+            handlerNames = new java.util.ArrayDeque<>();
             functionDepth++;
             T out = body.get();
             functionDepth--;
             loopDepth = savedLoops;
+            handlerNames = savedHandlers;
             return out;
         }
 
@@ -247,12 +253,50 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
 
         @Override
         protected List<PyCore.Stmt> onRaise(PySyntax.Raise node) {
-            return rejected(node.span(), "raise");
+            node.cause().forEach(c -> unsupported(c.span(), "raise ... from"));
+            if (node.exc().isEmpty()) {
+                if (handlerNames.isEmpty()) {
+                    return rejected(node.span(), "a bare raise outside an except clause");
+                }
+                return List.of(new PyCore.Raise(new PyCore.Name(handlerNames.peek(), PySyntax.ExprContext.Load, node.span()), node.span()));
+            }
+            PySyntax.Expr exc = node.exc().get();
+            if (exc instanceof PySyntax.Name(var id, var c, var sp) && ExceptionClasses.isKnown(id)) {
+                return List.of(new PyCore.Raise(new PyCore.NewException(id, List.empty(), sp), node.span()));
+            }
+            return List.of(new PyCore.Raise(expr(exc), node.span()));
         }
 
         @Override
         protected List<PyCore.Stmt> onTry(PySyntax.Try node) {
-            return rejected(node.span(), node.handlers().isEmpty() ? "try/finally" : "try/except");
+            List<PyCore.Stmt> body = node.body().flatMap(this::stmt);
+            List<PyCore.Handler> handlers = List.empty();
+            for (PySyntax.ExceptHandler h : node.handlers()) {
+                String name = h.name().getOrElse(() -> ctx.fresh("exc"));
+                List<String> classes = h.type().map(this::exceptionClasses).getOrElse(List.empty());
+                handlerNames.push(name);
+                List<PyCore.Stmt> hbody = h.body().flatMap(this::stmt);
+                handlerNames.pop();
+                handlers = handlers.append(new PyCore.Handler(classes, name, hbody, h.span()));
+            }
+            return List.of(new PyCore.Try(body, handlers, node.orelse().flatMap(this::stmt), node.finalbody().flatMap(this::stmt),
+                    node.span()));
+        }
+
+        /** The classes an except clause names: one built-in exception class or a tuple of them. */
+        private List<String> exceptionClasses(PySyntax.Expr type) {
+            List<PySyntax.Expr> names = type instanceof PySyntax.TupleExpr(var elts, var c, var sp) ? elts : List.of(type);
+            List<String> out = List.empty();
+            for (PySyntax.Expr n : names) {
+                if (n instanceof PySyntax.Name(var id, var c, var sp) && ExceptionClasses.isKnown(id)) {
+                    out = out.append(id);
+                } else if (n instanceof PySyntax.Name(var id, var c, var sp)) {
+                    ctx.error(sp, id + " is not a built-in exception class NanoPy knows (classes deriving from Exception are not in NanoPy)");
+                } else {
+                    unsupported(n.span(), "an except clause other than a class or a tuple of classes");
+                }
+            }
+            return out;
         }
 
         @Override
@@ -405,6 +449,10 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
 
         @Override
         protected PyCore.Expr onCall(PySyntax.Call node) {
+            if (node.func() instanceof PySyntax.Name(var id, var c, var sp) && ExceptionClasses.isKnown(id)) {
+                node.keywords().forEach(k -> unsupported(k.span(), "a keyword argument of an exception class"));
+                return new PyCore.NewException(id, node.args().map(this::expr), node.span());
+            }
             if (node.func() instanceof PySyntax.Attribute a) {
                 return new PyCore.MethodCall(expr(a.value()), a.attr(), node.args().map(this::expr),
                         node.keywords().map(this::onKeyword), node.span());

@@ -50,6 +50,7 @@ final class ExprTyper {
             case PyResolved.ListComp c -> listComp(c);
             case PyResolved.Attribute(var obj, var attr, var c, var sp) -> attribute(obj, attr, s);
             case PyResolved.NewObject(var cls, var sp) -> newObject(cls, s);
+            case PyResolved.NewException(var cls, var args, var sp) -> newException(cls, args, s);
             case PyResolved.JoinedStr(var values, var sp) -> joined(values, s);
             case PyResolved.FormattedValue f -> formatted(f);
         };
@@ -92,6 +93,22 @@ final class ExprTyper {
         return new PyTyped.Prim(PrimOp.ObjNew, List.of(new PyTyped.StrLit(cls, s), new PyTyped.IntLit(n, s)), PyTypes.cls(cls), s);
     }
 
+    /**
+     * {@code ValueError(msg)}: a new exception whose message (what {@code str()} of it gives) is the
+     * str argument ({@code KeyError}'s: the repr of its one argument, of any shown type), or empty.
+     */
+    private PyTyped.Expr newException(String cls, List<PyResolved.Expr> args, Span s) {
+        PyTyped.Expr message = new PyTyped.StrLit("", s);
+        if (args.size() > 1) {
+            return typing.fail(args.get(1).span(), "unsupported: an exception with more than one argument is not in NanoPy yet", PyTypes.EXCEPTION);
+        }
+        if (args.size() == 1) {
+            message = cls.equals("KeyError") ? repr(expr(args.head(), Option.none()))
+                    : expect(args.head(), PyTypes.STR, "the message of " + cls);
+        }
+        return new PyTyped.Prim(PrimOp.ExcNew, List.of(new PyTyped.StrLit(cls, s), message), PyTypes.EXCEPTION, s);
+    }
+
     /** Calls method {@code method} of class {@code cls} (self first), if the class defines it. */
     Option<PyTyped.Expr> callMethod(String cls, String method, List<PyTyped.Expr> args, Span s) {
         Type ft = typing.vars.get(cls + "." + method);
@@ -132,7 +149,7 @@ final class ExprTyper {
     private PyTyped.Expr shown(PyTyped.Expr e, PrimOp op) {
         Type t = PyTypes.typeOf(e);
         if (Typing.hasClass(t)) {
-            return typing.fail(e.span(), "unsupported: showing a " + Typing.show(t) + " (objects inside a container) is not in NanoPy yet", PyTypes.STR);
+            return new ContainerReprs(typing, this).repr(e);
         }
         if (t instanceof PyCore.FunType) {
             return typing.fail(e.span(), "showing a function is not supported in NanoPy", PyTypes.STR);

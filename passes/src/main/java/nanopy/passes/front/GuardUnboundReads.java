@@ -218,7 +218,29 @@ public final class GuardUnboundReads implements Pass<PyTyped.Module, PyTyped.Mod
                         yield Da.TOP;
                     }
                     case PyTyped.Continue c -> Da.TOP;
+                    case PyTyped.Raise r -> {
+                        expr(r.exc(), da);
+                        yield Da.TOP;
+                    }
+                    case PyTyped.Try t -> tryStatement(t, da);
                 };
+            }
+
+            /**
+             * A try: an exception may come anywhere in the body, so a handler (and the finally
+             * body) starts with only what was assigned before the try; afterwards, what the body
+             * and else, and every handler, assign, plus what finally assigns.
+             */
+            Da tryStatement(PyTyped.Try t, Da da) {
+                Da out = stmts(t.orelse(), stmts(t.body(), da));
+                for (PyTyped.ExceptClause h : t.handlers()) {
+                    out = out.meet(stmts(h.body(), da.plus(assigned(h.target()))));
+                }
+                if (t.finalbody().isEmpty()) {
+                    return out;
+                }
+                Da fin = stmts(t.finalbody(), da);
+                return fin.names() == null ? Da.TOP : out.plus(fin.names());
             }
 
             /** A loop body; returns the exit state, {@code exit} met with every break of this loop. */

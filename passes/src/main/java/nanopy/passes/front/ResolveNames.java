@@ -251,6 +251,12 @@ public final class ResolveNames implements Pass<PyCore.Module, PyResolved.Module
         }
 
         @Override
+        protected PyResolved.Handler onHandler(PyCore.Handler node) {
+            return new PyResolved.Handler(node.classes(), resolve(current, node.name()).getOrElse(node.name()),
+                    node.body().flatMap(this::stmt), node.span());
+        }
+
+        @Override
         protected List<PyResolved.Stmt> onGlobal(PyCore.Global node) {
             return List.of(new PyResolved.Pass(node.span()));
         }

@@ -94,6 +94,12 @@ final class ScopeBuilder extends PyCoreWalker {
     }
 
     @Override
+    protected void onHandler(PyCore.Handler node) {
+        current.bound.add(node.name());
+        node.body().forEach(this::stmt);
+    }
+
+    @Override
     protected void onGlobal(PyCore.Global node) {
         if (current.kind == Scope.Kind.MODULE) {
             return;

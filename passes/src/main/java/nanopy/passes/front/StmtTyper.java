@@ -64,7 +64,26 @@ final class StmtTyper {
             case PyResolved.ClassDecl x -> new PyTyped.Pass(sp);
             case PyResolved.Delete d -> delete(d);
             case PyResolved.Assert(var test, var msg, var x) -> assertion(test, msg, sp);
+            case PyResolved.Raise(var exc, var x) -> new PyTyped.Raise(exprs.expect(exc, PyTypes.EXCEPTION, "the exception raised"), sp);
+            case PyResolved.Try t -> tryStatement(t);
         };
+    }
+
+    /** {@code try}: each handler's variable is an exception ({@code except ValueError as e}). */
+    private PyTyped.Stmt tryStatement(PyResolved.Try t) {
+        List<PyTyped.ExceptClause> handlers = List.empty();
+        for (PyResolved.Handler h : t.handlers()) {
+            Type known = typing.vars.get(h.name());
+            if (known != null && !known.equals(PyTypes.EXCEPTION)) {
+                typing.ctx.error(h.span(), "type mismatch: " + Typing.userName(h.name()) + " is " + Typing.article(known)
+                        + " here, so it cannot hold the exception of this except clause");
+            } else {
+                typing.declare(h.name(), PyTypes.EXCEPTION, false);
+            }
+            handlers = handlers.append(new PyTyped.ExceptClause(h.classes(), new PyTyped.VarTarget(h.name(), PyTypes.EXCEPTION, h.span()),
+                    block(h.body()), h.span()));
+        }
+        return new PyTyped.Try(block(t.body()), handlers, block(t.orelse()), block(t.finalbody()), t.span());
     }
 
     /** {@code assert test, msg}: {@code if not test: raise AssertionError(msg)}. */

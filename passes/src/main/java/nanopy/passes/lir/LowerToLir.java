@@ -94,6 +94,7 @@ public final class LowerToLir implements Pass<Blocks.Module, Lir.Module> {
                 }
                 case Blocks.Branch(Blocks.Expr test, String then, String orelse, Span sp) ->
                         new Lir.Branch(atomOf(value(test), Lir.Ty.I64), then, orelse, sp);
+                case Blocks.Raise r -> throw new IllegalStateException("raise reached lower-to-lir (Stage2Constructs rejects it) at " + r.span());
             };
         }
 
@@ -167,6 +168,7 @@ public final class LowerToLir implements Pass<Blocks.Module, Lir.Module> {
                         out.add(new Lir.ExprStmt(v, sp));
                     }
                 }
+                case Blocks.Catch c -> throw new IllegalStateException("try/except reached lower-to-lir (Stage2Constructs rejects it) at " + c.span());
             }
         }
 

@@ -6,8 +6,8 @@ import nanopy.py.BlocksWalker;
 import nanopy.py.PyTyped.PrimOp;
 
 /**
- * The stage-2 constructs (dicts, sets, objects, f-string format specs, the stage-2 builtins and
- * methods, bitwise operators) that a target without them rejects before lowering: every use is
+ * The stage-2 constructs (dicts, sets, objects, exceptions, f-string format specs, the stage-2
+ * builtins and methods, bitwise operators) that a target without them rejects before lowering: every use is
  * reported in one run as {@code <construct> is not supported on the <target> target yet}.
  */
 public final class Stage2Constructs {
@@ -29,6 +29,9 @@ public final class Stage2Constructs {
         }
         if (n.startsWith("Obj")) {
             return "a class instance";
+        }
+        if (n.startsWith("Exc")) {
+            return "an exception object";
         }
         if (n.startsWith("Int")) {
             return "a bitwise operator";
@@ -52,6 +55,22 @@ public final class Stage2Constructs {
         };
     }
 
+    /** Reports every {@code try} and {@code raise} of {@code program} as not supported on {@code target}; then stops if any. */
+    public static void rejectExceptions(Blocks.Module program, PassContext ctx, String target) {
+        new BlocksWalker() {
+            @Override
+            protected void onCatch(Blocks.Catch c) {
+                ctx.error(c.span(), "try/except is not supported on the " + target + " target yet");
+            }
+
+            @Override
+            protected void onRaise(Blocks.Raise r) {
+                ctx.error(r.span(), "raise is not supported on the " + target + " target yet");
+            }
+        }.walk(program);
+        ctx.throwIfErrors();
+    }
+
     /** Reports every stage-2 primitive of {@code program} as not supported on {@code target}; then stops if any. */
     public static void reject(Blocks.Module program, PassContext ctx, String target) {
         new BlocksWalker() {
@@ -61,6 +80,16 @@ public final class Stage2Constructs {
                     ctx.error(p.span(), construct(p.op()) + " is not supported on the " + target + " target yet");
                 }
                 super.onPrim(p);
+            }
+
+            @Override
+            protected void onCatch(Blocks.Catch c) {
+                ctx.error(c.span(), "try/except is not supported on the " + target + " target yet");
+            }
+
+            @Override
+            protected void onRaise(Blocks.Raise r) {
+                ctx.error(r.span(), "raise is not supported on the " + target + " target yet");
             }
         }.walk(program);
         ctx.throwIfErrors();

@@ -53,6 +53,38 @@ class InterpreterTest {
     }
 
     @Test
+    void showsObjectsInsideContainersByTheirRepr() {
+        assertSameAsCPython("""
+                from dataclasses import dataclass
+
+                @dataclass
+                class P:
+                    x: int
+                    name: str = "p"
+
+                class Q:
+                    def __init__(self, v: int) -> None:
+                        self.v: int = v
+
+                    def __repr__(self) -> str:
+                        return f"Q({self.v})"
+
+                    def __str__(self) -> str:
+                        return f"q{self.v}"
+
+                @dataclass
+                class Team:
+                    members: list[P]
+
+                d: dict[str, list[Q]] = {"a": [Q(1)], "b": []}
+                empty: list[P] = []
+                print([P(1), P(2, "b")], [Q(1), Q(2)], Q(3), d, empty)
+                print((Q(5), 3, "s"), (Q(1),), [(1, Q(1)), (2, Q(2))], Team([P(3)]))
+                print(str([Q(9)]), repr(Q(4)), f"{[Q(7)]}")
+                """, "");
+    }
+
+    @Test
     void readsInputAndInputInt() {
         assertSameAsCPython("""
                 name = input()

@@ -13,7 +13,8 @@ import nanopy.py.Blocks;
 /**
  * What the Blocks language promises beyond its grammar: in every function (and the module body)
  * labels are unique, every jump goes to a block that exists, every block is reachable from the
- * first, and no block but the first is a lone Goto (unless it jumps to itself).
+ * first (through jumps and handlers), no block but the first is a lone Goto (unless it jumps to
+ * itself), every handler block starts with a Catch, and no protected block ends in a TailCall.
  */
 final class BlocksShape {
     private BlocksShape() {}
@@ -61,8 +62,20 @@ final class BlocksShape {
                     todo.push(br.orelse());
                 }
                 case Blocks.Return r -> { }
-                case Blocks.TailCall c -> { }
+                case Blocks.TailCall c -> {
+                    if (b.handler().isDefined()) {
+                        out.add(fn + ": block " + l + " has a handler and ends in a TailCall");
+                    }
+                }
+                case Blocks.Raise r -> { }
             }
+            b.handler().forEach(h -> {
+                todo.push(h);
+                Blocks.Block hb = byLabel.get(h);
+                if (hb != null && !(hb.body().headOption().getOrNull() instanceof Blocks.Catch)) {
+                    out.add(fn + ": handler " + h + " does not start with a Catch");
+                }
+            });
         }
         blocks.filter(b -> !seen.contains(b.label())).forEach(b -> out.add(fn + ": block " + b.label() + " is unreachable"));
     }

@@ -80,12 +80,17 @@ public final class MiddleEnd {
     }
 
     /** Every intermediate program of {@code source}, after each of {@link #all()}'s passes. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static List<Map.Entry<String, Node>> compile(String source, Map<String, Object> options) {
+        return compile(source, options, all());
+    }
+
+    /** Every intermediate program of {@code source}, after each of {@code passes}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static List<Map.Entry<String, Node>> compile(String source, Map<String, Object> options, List<Pass<?, ?>> passes) {
         PassContext ctx = new PassContext("test.py", source, options);
         Node ir = new Source.SourceFile("test.py", source);
         List<Map.Entry<String, Node>> out = new ArrayList<>();
-        for (Pass p : all()) {
+        for (Pass p : passes) {
             ctx.enterPass(name(p));
             ir = p.apply(ir, ctx);
             ctx.throwIfErrors();
@@ -111,7 +116,13 @@ public final class MiddleEnd {
      */
     static String firstDifference(String source, String stdin, java.util.function.Predicate<Outcome> expected, StringBuilder report,
             AtomicReference<String> running) {
-        for (Map.Entry<String, Node> e : compile(source, Map.of("inline.threshold", 30L))) {
+        return firstDifference(source, stdin, expected, report, running, all());
+    }
+
+    /** {@link #firstDifference(String, String, java.util.function.Predicate, StringBuilder, AtomicReference)} over {@code passes}. */
+    static String firstDifference(String source, String stdin, java.util.function.Predicate<Outcome> expected, StringBuilder report,
+            AtomicReference<String> running, List<Pass<?, ?>> passes) {
+        for (Map.Entry<String, Node> e : compile(source, Map.of("inline.threshold", 30L), passes)) {
             if (e.getKey().equals("parse-python") || e.getKey().equals("check-subset") || e.getKey().equals("resolve-names")) {
                 continue;
             }

@@ -3,7 +3,10 @@ package nanopy.py.interp;
 import io.vavr.collection.List;
 import java.util.HashMap;
 import java.util.Map;
+import io.vavr.control.Option;
 import nanopy.ir.Node;
+import nanopy.ir.PyRuntimeError;
+import nanopy.ir.Span;
 import nanopy.ir.ProgramIo;
 import nanopy.py.interp.Code.Ev;
 import nanopy.py.interp.Code.Ex;
@@ -40,20 +43,46 @@ final class BlockCompiler extends MiddleCompiler {
         int n = blocks.size();
         Ex[][] bodies = new Ex[n][];
         Tail[] tails = new Tail[n];
+        int[] handlers = new int[n];
+        boolean anyHandler = false;
         for (int i = 0; i < n; i++) {
             bodies[i] = Fields.nodes(blocks.get(i), "body").map(this::stmt).toJavaArray(Ex[]::new);
             tails[i] = tail(Fields.node(blocks.get(i), "tail"), index);
+            Option<String> h = Fields.optionalStr(blocks.get(i), "handler");
+            handlers[i] = h.isDefined() ? label(index, h.get()) : -1;
+            anyHandler |= handlers[i] >= 0;
+        }
+        if (!anyHandler) {
+            return f -> {
+                int b = 0;
+                while (b >= 0) {
+                    b = step(bodies[b], tails[b], f);
+                }
+                return f.ret;
+            };
         }
         return f -> {
             int b = 0;
             while (b >= 0) {
-                for (Ex x : bodies[b]) {
-                    x.exec(f);
+                try {
+                    b = step(bodies[b], tails[b], f);
+                } catch (PyRuntimeError e) {
+                    if (handlers[b] < 0) {
+                        throw e;
+                    }
+                    f.caught = e;
+                    b = handlers[b];
                 }
-                b = tails[b].next(f);
             }
             return f.ret;
         };
+    }
+
+    private static int step(Ex[] body, Tail tail, Frame f) {
+        for (Ex x : body) {
+            x.exec(f);
+        }
+        return tail.next(f);
     }
 
     private Tail tail(Node t, Map<String, Integer> index) {
@@ -82,15 +111,26 @@ final class BlockCompiler extends MiddleCompiler {
                     return -1;
                 };
             }
+            case "Raise" -> {
+                Ev e = expr(Fields.node(t, "exc"));
+                Span sp = t.span();
+                yield f -> {
+                    throw Exceptions.raise(e.eval(f), sp);
+                };
+            }
             default -> throw unknown(t, t.span());
         };
     }
 
-    private static int label(Map<String, Integer> index, Node t, String field) {
-        Integer i = index.get(Fields.str(t, field));
+    private static int label(Map<String, Integer> index, String label) {
+        Integer i = index.get(label);
         if (i == null) {
-            throw new IllegalStateException("no block labeled " + Fields.str(t, field));
+            throw new IllegalStateException("no block labeled " + label);
         }
         return i;
+    }
+
+    private static int label(Map<String, Integer> index, Node t, String field) {
+        return label(index, Fields.str(t, field));
     }
 }

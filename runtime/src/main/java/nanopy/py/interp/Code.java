@@ -31,6 +31,8 @@ final class Code {
         final Object[] slots;
         final Cell[] free;
         Object ret = Values.None.NONE;
+        /** The exception a handler block of a Blocks program is entered with, for its Catch. */
+        Object caught;
 
         Frame(Object[] slots, Cell[] free) {
             this.slots = slots;

@@ -127,6 +127,17 @@ final class Compiler {
             case PyTyped.Pass p -> f -> Code.NORMAL;
             case PyTyped.Break b -> f -> Code.BREAK;
             case PyTyped.Continue c -> f -> Code.CONTINUE;
+            case PyTyped.Raise(var exc, var sp) -> {
+                Ev e = expr(exc);
+                yield f -> {
+                    throw Exceptions.raise(e.eval(f), sp);
+                };
+            }
+            case PyTyped.Try(var body, var handlers, var orelse, var fin, var sp) -> new TryStatement(
+                    block(body),
+                    handlers.map(h -> new TryStatement.Handler(h.classes().toJavaArray(String[]::new), target(h.target())::store, block(h.body())))
+                            .toJavaArray(TryStatement.Handler[]::new),
+                    block(orelse), fin.isEmpty() ? null : block(fin));
         };
     }
 

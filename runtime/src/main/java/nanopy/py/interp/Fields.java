@@ -74,6 +74,16 @@ final class Fields {
         return (Option<Node>) get(n, name);
     }
 
+    @SuppressWarnings("unchecked")
+    static List<String> strs(Node n, String name) {
+        return (List<String>) get(n, name);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Option<String> optionalStr(Node n, String name) {
+        return (Option<String>) get(n, name);
+    }
+
     static String str(Node n, String name) {
         return (String) get(n, name);
     }

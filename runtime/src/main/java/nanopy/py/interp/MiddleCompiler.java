@@ -172,6 +172,28 @@ class MiddleCompiler {
             case "Pass" -> f -> Code.NORMAL;
             case "Break" -> f -> Code.BREAK;
             case "Continue" -> f -> Code.CONTINUE;
+            case "Raise" -> {
+                Ev e = expr(Fields.node(s, "exc"));
+                yield f -> {
+                    throw Exceptions.raise(e.eval(f), sp);
+                };
+            }
+            case "Try" -> {
+                List<Node> fin = Fields.nodes(s, "finalbody");
+                yield new TryStatement(block(Fields.nodes(s, "body")),
+                        Fields.nodes(s, "handlers").map(h -> new TryStatement.Handler(
+                                Fields.strs(h, "classes").toJavaArray(String[]::new), target(Fields.node(h, "target"))::store,
+                                block(Fields.nodes(h, "body")))).toJavaArray(TryStatement.Handler[]::new),
+                        block(Fields.nodes(s, "orelse")), fin.isEmpty() ? null : block(fin));
+            }
+            case "Catch" -> {
+                Store st = variable(Fields.str(s, "name"));
+                yield f -> {
+                    st.store(f, f.caught);
+                    f.caught = null;
+                    return Code.NORMAL;
+                };
+            }
             default -> throw unknown(s, sp);
         };
     }

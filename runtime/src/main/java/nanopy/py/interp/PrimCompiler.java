@@ -181,6 +181,7 @@ final class PrimCompiler {
             case SetIntersection -> (a, b) -> Containers.intersection(set(a), set(b));
             case SetDifference -> (a, b) -> Containers.difference(set(a), set(b));
             case ObjNew -> (a, b) -> new Values.PyObject(s(a), (int) l(b));
+            case ExcNew -> (a, b) -> Exceptions.make(s(a), s(b), sp);
             case ObjGet -> (a, b) -> {
                 Object v = ((Values.PyObject) a).fields[(int) l(b)];
                 if (v == null) {
@@ -211,6 +212,15 @@ final class PrimCompiler {
             case Ord -> unary(args, a -> Prims.ord(s(a), sp));
             case Chr -> unary(args, a -> Prims.chr(l(a), sp));
             case ToStr -> unary(args, Values::str);
+            case ExcMatches -> f -> {
+                Object exc = args[0].eval(f);
+                for (int i = 1; i < args.length; i++) {
+                    if (Exceptions.matches(exc, s(args[i].eval(f)))) {
+                        return true;
+                    }
+                }
+                return false;
+            };
             case Raise -> unary(args, a -> {
                 throw Prims.raise(s(a), sp);
             });

@@ -110,6 +110,11 @@ public final class TargetRuntime {
         return Values.repr(v);
     }
 
+    /** The error to throw for {@code raise exc} at {@code span} ({@code exc}: an exception value). */
+    public static PyRuntimeError raise(Object exc, Span span) {
+        return Exceptions.raise(exc, span);
+    }
+
     /** A new list of {@code count} items of {@code items} from {@code from} (copied). */
     public static Object list(Object[] items, int from, int count) {
         ArrayList<Object> xs = new ArrayList<>(Math.max(count, 4));

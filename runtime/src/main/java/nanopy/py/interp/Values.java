@@ -101,7 +101,7 @@ final class Values {
 
     /** Python's {@code str(v)}. */
     static String str(Object v) {
-        return v instanceof String s ? s : repr(v);
+        return v instanceof String s ? s : v instanceof nanopy.ir.PyRuntimeError e ? Exceptions.str(e) : repr(v);
     }
 
     /** Python's {@code repr(v)}. */
@@ -162,6 +162,7 @@ final class Values {
                 sb.append('}');
             }
             case PyObject o -> sb.append("<__main__.").append(o.cls).append(" object>");
+            case nanopy.ir.PyRuntimeError e -> sb.append(Exceptions.repr(e));
             default -> throw new IllegalStateException("not a NanoPy value: " + v.getClass());
         }
     }

@@ -294,6 +294,8 @@ public final class LowerToTape implements Pass<Blocks.Module, Tape.Program> {
                 if (!(i.value() instanceof Blocks.NoneLit)) {
                     unsupported(i.span(), "a closure over captured variables");
                 }
+            } else if (s instanceof Blocks.Catch c) {
+                unsupported(c.span(), "try/except");
             }
         }
 
@@ -481,7 +483,10 @@ public final class LowerToTape implements Pass<Blocks.Module, Tape.Program> {
         }
 
         private void tail(Blocks.Tail t) {
-            if (t instanceof Blocks.Goto g) {
+            if (t instanceof Blocks.Raise r) {
+                unsupported(r.span(), "raise");
+                finish(new Tape.Halt(r.span()));
+            } else if (t instanceof Blocks.Goto g) {
                 finish(new Tape.Jump(ids.get(g.label()), g.span()));
             } else if (t instanceof Blocks.Branch b) {
                 int test;

@@ -41,6 +41,8 @@ final class FunctionEmitter {
     private Label entry;
     private final Map<String, Label> labels = new HashMap<>();
     private CodeBuilder cb;
+    /** The slot holding this call's depth, which a handler restores (-1: no handler, or the module's code at depth 0). */
+    private int depthSlot = -1;
 
     FunctionEmitter(ProgramModel model, Slots slots, Map<String, String> knownLocals, Kind result, String self, List<String> params) {
         this.model = model;
@@ -60,18 +62,49 @@ final class FunctionEmitter {
         slots.zeroLocals(cb);
         if (result != null) {
             enterCall();
+            if (blocks.exists(b -> b.handler().isDefined())) {
+                depthSlot = slots.extraInt();
+                cb.getstatic(Names.PROGRAM, Names.DEPTH, CD_INT);
+                cb.istore(depthSlot);
+            }
         }
         entry = labels.get(blocks.head().label());
         for (int i = 0; i < blocks.size(); i++) {
             Blocks.Block b = blocks.get(i);
             cb.labelBinding(labels.get(b.label()));
+            Label start = cb.newBoundLabel();
+            if (b.handler().isDefined()) {
+                cb.nop();   // a protected range is never empty
+            }
             for (Blocks.Stmt s : b.body()) {
                 line(s.span());
                 stmt(s);
             }
             line(b.tail().span());
             tail(b.tail(), i + 1 < blocks.size() ? blocks.get(i + 1).label() : null);
+            if (b.handler().isDefined()) {
+                Label end = cb.newBoundLabel();
+                cb.exceptionCatch(start, end, labels.get(b.handler().get()), Names.ERROR);
+                cb.exceptionCatch(start, end, labels.get(b.handler().get()), ClassDesc.of("java.lang.ArithmeticException"));
+            }
         }
+    }
+
+    /**
+     * The first statement of a handler block, entered with the exception on the stack (a
+     * {@code PyRuntimeError}, or the {@code ArithmeticException} of an overflowing int operation):
+     * the call depth goes back to this call's (the calls the exception left never returned), and the
+     * exception value ({@code Rt.caught}: the PyRuntimeError) goes to its local.
+     */
+    private void caught(Blocks.Catch c) {
+        cb.invokestatic(Names.RT, "caught", MethodTypeDesc.of(Names.OBJECT, ClassDesc.of("java.lang.Throwable")));
+        if (depthSlot >= 0) {
+            cb.iload(depthSlot);
+        } else {
+            cb.iconst_0();
+        }
+        cb.putstatic(Names.PROGRAM, Names.DEPTH, CD_INT);
+        cb.storeLocal(slots.kind(c.name()).typeKind(), slots.slot(c.name()));
     }
 
     /**
@@ -114,6 +147,7 @@ final class FunctionEmitter {
             case Blocks.Assign a -> assign(a.target(), a.value());
             case Blocks.Init i -> init(i);
             case Blocks.ExprStmt e -> expr(e.value()).pop(cb);
+            case Blocks.Catch c -> caught(c);
         }
     }
 
@@ -212,6 +246,11 @@ final class FunctionEmitter {
                     cb.storeLocal(slots.kind(params.get(k)).typeKind(), slots.slot(params.get(k)));
                 }
                 cb.goto_(entry);
+            }
+            case Blocks.Raise r -> {
+                atom(r.exc());
+                cb.invokestatic(Names.RT, "raise", MethodTypeDesc.of(Names.ERROR, Names.OBJECT));
+                cb.athrow();
             }
             case Blocks.TailCall c -> {
                 call(c.fn(), c.args(), c.type());

@@ -56,6 +56,7 @@ final class ProgramModel {
                 case Blocks.Assign a -> a.value();
                 case Blocks.ExprStmt x -> x.value();
                 case Blocks.Init i -> i.value();
+                case Blocks.Catch c -> new Blocks.NoneLit(c.span());
             };
             if (e instanceof Blocks.Call c) {
                 signatureOf(typeOf(c.fn()));

@@ -64,6 +64,13 @@ final class Slots {
         }
     }
 
+    /** A new int slot no NanoPy local has (the call depth a handler restores). */
+    int extraInt() {
+        int s = next;
+        next += 1;
+        return s;
+    }
+
     /** The slots used (the method's max_locals before the code's own). */
     int size() {
         return next;

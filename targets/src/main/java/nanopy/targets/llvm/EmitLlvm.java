@@ -511,11 +511,13 @@ public final class EmitLlvm implements Pass<Blocks.Module, LlvmIr.Module> {
                     }
                 }
                 case Blocks.ExprStmt e -> expr(e.value(), null);
+                case Blocks.Catch c -> throw new IllegalStateException("try/except reached emit-llvm (Stage2Constructs rejects it) at " + c.span());
             }
         }
 
         private void tail(Blocks.Tail t) {
             switch (t) {
+                case Blocks.Raise r -> throw new IllegalStateException("raise reached emit-llvm (Stage2Constructs rejects it) at " + r.span());
                 case Blocks.Goto g -> line("br label %\"b:" + g.label() + "\"");
                 case Blocks.Branch b -> {
                     Val c = expr(b.test(), new Closed.BoolType(nanopy.ir.Span.NONE));

@@ -44,6 +44,7 @@ final class FunctionSelector {
             case Blocks.Init(Blocks.Atom obj, int index, Blocks.Atom value, Span sp) ->
                     emit(RegVmOp.InitRef, List.empty(), List.of(atom(obj), boxed(value)), List.of(new MachCode.IntImm(index, sp)), sp);
             case Blocks.ExprStmt(Blocks.Expr e, Span sp) -> effect(e, sp);
+            case Blocks.Catch c -> throw new IllegalStateException("try/except reached select-instructions (rejected before) at " + c.span());
         }
     }
 
@@ -201,6 +202,7 @@ final class FunctionSelector {
             case Blocks.TailCall(Blocks.Atom fn, List<Blocks.Atom> args, Closed.Type type, Span sp) ->
                     new MachCode.TailCall(call(fn, args), sp);
             case Blocks.Branch(Blocks.Expr test, String then, String orelse, Span sp) -> branch(test, then, orelse, sp);
+            case Blocks.Raise r -> throw new IllegalStateException("raise reached select-instructions (rejected before) at " + r.span());
         };
     }
 

@@ -32,6 +32,7 @@ public final class SelectRegvmInstructions implements Pass<Blocks.Module, MachCo
 
     @Override
     public MachCode.Program apply(Blocks.Module m, PassContext ctx) {
+        nanopy.passes.lir.Stage2Constructs.rejectExceptions(m, ctx, "regvm");
         List<MachCode.Global> globals = m.globals().map(l -> new MachCode.Global(l.name(), Types.bank(l.type()), l.span()));
         List<MachCode.Function> fns = List.of(new FunctionSelector().function("<module>", List.empty(), m.body(), m.span()));
         for (Blocks.Def d : m.defs()) {

@@ -87,6 +87,15 @@ final class Assembler {
         return i;
     }
 
+    /** A new fast local named {@code var} (a temporary of the compiler: an exception being handled). */
+    int newLocal(String var) {
+        if (varnames.containsKey(var)) {
+            throw new IllegalStateException("'" + var + "' is already a local of " + name);
+        }
+        varnames.put(var, varnames.size());
+        return varnames.size() - 1;
+    }
+
     /** The index of {@code c} in the constants table, adding it if new (constants carry no span). */
     int constant(Const c) {
         return consts.computeIfAbsent(c, k -> consts.size());

@@ -22,13 +22,22 @@ import nanopy.stackvm.StackCode.StrConst;
  * Compiles the statements and expressions of one function (or of the module's top level) of a
  * {@link Closed} program into stack code, the way CPython's compiler does: an expression leaves
  * its value on the operand stack, a statement leaves the stack as it found it, and control flow
- * is conditional and relative jumps. Loops are tested at the top.
+ * is conditional and relative jumps. Loops are tested at the top. {@code try} sets up handlers on
+ * the VM's block stack (SETUP_FINALLY / POP_BLOCK, as CPython 3.10 did), and a {@code finally}
+ * body is compiled once more on every way out of its try.
  */
 final class CodeEmitter {
-    private record Loop(Assembler.Label top, Assembler.Label exit) {}
+    /** A loop's labels, and how many handlers were set up when it started (break and continue leave the others). */
+    private record Loop(Assembler.Label top, Assembler.Label exit, int handlers) {}
+
+    /** A handler set up by SETUP_FINALLY: of except clauses, or of a finally body (run again by a jump out of it). */
+    private record Handler(List<Stmt> finalbody) {}
 
     private final Assembler asm;
     private final Deque<Loop> loops = new ArrayDeque<>();
+    /** The handlers set up around the code being compiled, innermost last. */
+    private final java.util.ArrayList<Handler> handlers = new java.util.ArrayList<>();
+    private int caught;
 
     CodeEmitter(Assembler asm) {
         this.asm = asm;
@@ -56,6 +65,7 @@ final class CodeEmitter {
         switch (s) {
             case Closed.Return(var value, var sp) -> {
                 expr(value);
+                leaveHandlers(0, sp);
                 asm.emit(Opcode.RETURN_VALUE, sp);
             }
             case Closed.Assign(var targets, var value, var sp) -> {
@@ -82,7 +92,7 @@ final class CodeEmitter {
                 }
             }
             case Closed.While(var test, var body, var sp) -> {
-                Loop loop = new Loop(asm.label(), asm.label());
+                Loop loop = new Loop(asm.label(), asm.label(), handlers.size());
                 asm.place(loop.top());
                 expr(test);
                 asm.jump(Opcode.POP_JUMP_IF_FALSE, loop.exit(), sp);
@@ -103,9 +113,113 @@ final class CodeEmitter {
                 asm.emit(Opcode.POP_TOP, sp);
             }
             case Closed.Pass(var sp) -> asm.emit(Opcode.NOP, sp);
-            case Closed.Break(var sp) -> asm.jump(Opcode.JUMP_FORWARD, innermost(at).exit(), sp);
-            case Closed.Continue(var sp) -> asm.jump(Opcode.JUMP_FORWARD, innermost(at).top(), sp);
+            case Closed.Break(var sp) -> {
+                leaveHandlers(innermost(at).handlers(), sp);
+                asm.jump(Opcode.JUMP_FORWARD, innermost(at).exit(), sp);
+            }
+            case Closed.Continue(var sp) -> {
+                leaveHandlers(innermost(at).handlers(), sp);
+                asm.jump(Opcode.JUMP_FORWARD, innermost(at).top(), sp);
+            }
+            case Closed.Raise(var exc, var sp) -> {
+                expr(exc);
+                asm.emit(Opcode.RAISE_VARARGS, 1, sp);
+            }
+            case Closed.Try t -> tryFinally(t);
         }
+    }
+
+    /**
+     * Before a jump out of the handlers above the first {@code keep}: each one's POP_BLOCK and, for
+     * a finally, its body (compiled outside that handler).
+     */
+    private void leaveHandlers(int keep, Span sp) {
+        java.util.ArrayList<Handler> saved = new java.util.ArrayList<>(handlers);
+        for (int i = saved.size() - 1; i >= keep; i--) {
+            asm.emit(Opcode.POP_BLOCK, sp);
+            handlers.subList(i, handlers.size()).clear();
+            stmts(saved.get(i).finalbody());
+        }
+        handlers.clear();
+        handlers.addAll(saved);
+    }
+
+    /**
+     * {@code try ... finally F}, as CPython 3.10 compiles it: SETUP_FINALLY around the rest, F after
+     * it completes, and a handler that keeps the exception in a fresh local, runs F and raises it
+     * again (jumps out of the try run F on their way, {@link #leaveHandlers}).
+     */
+    private void tryFinally(Closed.Try t) {
+        if (t.finalbody().isEmpty()) {
+            tryExcept(t);
+            return;
+        }
+        Span sp = t.span();
+        Assembler.Label handler = asm.label();
+        Assembler.Label end = asm.label();
+        asm.jump(Opcode.SETUP_FINALLY, handler, sp);
+        handlers.add(new Handler(t.finalbody()));
+        tryExcept(t);
+        handlers.removeLast();
+        asm.emit(Opcode.POP_BLOCK, sp);
+        stmts(t.finalbody());
+        asm.jump(Opcode.JUMP_FORWARD, end, sp);
+        asm.place(handler);
+        int exc = asm.newLocal("exc%" + ++caught);
+        asm.emit(Opcode.STORE_FAST, exc, sp);
+        stmts(t.finalbody());
+        asm.emit(Opcode.LOAD_FAST, exc, sp);
+        asm.emit(Opcode.RAISE_VARARGS, 1, sp);
+        asm.place(end);
+    }
+
+    /**
+     * {@code try} with except clauses and {@code else}: SETUP_FINALLY around the body; the handler
+     * keeps the exception in a fresh local and tests each clause's classes ({@code ExcMatches}),
+     * raising it again when none matches.
+     */
+    private void tryExcept(Closed.Try t) {
+        if (t.handlers().isEmpty()) {
+            stmts(t.body());
+            stmts(t.orelse());
+            return;
+        }
+        Span sp = t.span();
+        Assembler.Label handler = asm.label();
+        Assembler.Label end = asm.label();
+        asm.jump(Opcode.SETUP_FINALLY, handler, sp);
+        handlers.add(new Handler(List.empty()));
+        stmts(t.body());
+        handlers.removeLast();
+        asm.emit(Opcode.POP_BLOCK, sp);
+        stmts(t.orelse());
+        asm.jump(Opcode.JUMP_FORWARD, end, sp);
+        asm.place(handler);
+        int exc = asm.newLocal("exc%" + ++caught);
+        asm.emit(Opcode.STORE_FAST, exc, sp);
+        for (Closed.ExceptClause h : t.handlers()) {
+            Span hsp = h.span();
+            Assembler.Label body = asm.label();
+            Assembler.Label next = asm.label();
+            for (String cls : h.classes()) {
+                asm.emit(Opcode.LOAD_FAST, exc, hsp);
+                constant(new StrConst(cls, Span.NONE), hsp);
+                asm.emit(Opcode.CALL_INTRINSIC, PrimOp.ExcMatches.ordinal(), hsp);
+                asm.jump(Opcode.POP_JUMP_IF_TRUE, body, hsp);
+            }
+            if (!h.classes().isEmpty()) {
+                asm.jump(Opcode.JUMP_FORWARD, next, hsp);
+            }
+            asm.place(body);
+            asm.emit(Opcode.LOAD_FAST, exc, hsp);
+            store(h.target());
+            stmts(h.body());
+            asm.jump(Opcode.JUMP_FORWARD, end, hsp);
+            asm.place(next);
+        }
+        asm.emit(Opcode.LOAD_FAST, exc, sp);
+        asm.emit(Opcode.RAISE_VARARGS, 1, sp);
+        asm.place(end);
     }
 
     private Loop innermost(Span at) {

@@ -128,7 +128,9 @@ final class Linker {
             int after = depth[i] + Opcodes.stackEffect(in.op(), in.arg());
             max = Math.max(max, Math.max(depth[i], after));
             if (Opcodes.isJump(in.op())) {
-                reach(depth, work, Opcodes.jumpTarget(in.op(), i, in.arg()), after);
+                int handler = in.op() == Opcode.SETUP_FINALLY ? 1 : 0;
+                reach(depth, work, Opcodes.jumpTarget(in.op(), i, in.arg()), after + handler);
+                max = Math.max(max, after + handler);
             }
             if (!Opcodes.endsFlow(in.op()) && i + 1 < instrs.length) {
                 reach(depth, work, i + 1, after);

@@ -10,14 +10,14 @@ final class Opcodes {
     static boolean hasArgument(Opcode op) {
         return switch (op) {
             case NOP, POP_TOP, LOAD_LINK, BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR_STR_INT, STORE_SUBSCR_LIST_INT,
-                    UNARY_NOT, MAKE_FUNCTION, RETURN_VALUE -> false;
+                    UNARY_NOT, MAKE_FUNCTION, RETURN_VALUE, POP_BLOCK -> false;
             default -> true;
         };
     }
 
-    /** True for the four jumps (their argument is a relative distance in instructions). */
+    /** True for the four jumps and SETUP_FINALLY (their argument is a relative distance in instructions). */
     static boolean isJump(Opcode op) {
-        return isConditionalJump(op) || op == Opcode.JUMP_FORWARD || op == Opcode.JUMP_BACKWARD;
+        return isConditionalJump(op) || op == Opcode.JUMP_FORWARD || op == Opcode.JUMP_BACKWARD || op == Opcode.SETUP_FINALLY;
     }
 
     /** True for {@code POP_JUMP_IF_FALSE} and {@code POP_JUMP_IF_TRUE}. */
@@ -28,7 +28,7 @@ final class Opcodes {
     /** True when control never falls through to the next instruction. */
     static boolean endsFlow(Opcode op) {
         return op == Opcode.RETURN_VALUE || op == Opcode.RETURN_CONST || op == Opcode.JUMP_FORWARD
-                || op == Opcode.JUMP_BACKWARD;
+                || op == Opcode.JUMP_BACKWARD || op == Opcode.RAISE_VARARGS;
     }
 
     /** The index of the instruction a jump at {@code index} with argument {@code arg} goes to. */
@@ -36,17 +36,20 @@ final class Opcodes {
         return op == Opcode.JUMP_BACKWARD ? index + 1 - arg : index + 1 + arg;
     }
 
-    /** How much an instruction changes the depth of the operand stack (for jumps: when taken or not, alike). */
+    /**
+     * How much an instruction changes the depth of the operand stack (for jumps: when taken or not,
+     * alike; at a SETUP_FINALLY's handler the exception is one more).
+     */
     static int stackEffect(Opcode op, int arg) {
         return switch (op) {
             case NOP, SWAP, LOAD_LINK, LOAD_SLOT, BINARY_SUBSCR_TUPLE_INT, UNARY_NOT, UNARY_NEGATIVE, RETURN_CONST,
-                    JUMP_FORWARD, JUMP_BACKWARD -> 0;
+                    JUMP_FORWARD, JUMP_BACKWARD, SETUP_FINALLY, POP_BLOCK -> 0;
             case COPY, LOAD_CONST, LOAD_FAST, LOAD_GLOBAL -> 1;
             case POP_TOP, STORE_FAST, STORE_GLOBAL, BINARY_OP, BINARY_OP_ADD_INT, BINARY_OP_SUBTRACT_INT,
                     BINARY_OP_MULTIPLY_INT, BINARY_OP_ADD_FLOAT, BINARY_OP_SUBTRACT_FLOAT, BINARY_OP_MULTIPLY_FLOAT,
                     BINARY_OP_ADD_UNICODE, COMPARE_OP, COMPARE_OP_INT, COMPARE_OP_FLOAT, COMPARE_OP_STR, IS_OP,
                     CONTAINS_OP, BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR_STR_INT, LIST_APPEND, MAKE_FUNCTION,
-                    RETURN_VALUE, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE -> -1;
+                    RETURN_VALUE, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, RAISE_VARARGS -> -1;
             case STORE_SLOT, BINARY_SLICE -> -2;
             case STORE_SUBSCR_LIST_INT -> -3;
             case BUILD_RECORD, CALL -> -arg;

@@ -81,6 +81,9 @@ final class PeepholeOptimizer {
             delete(i);
             return true;
         }
+        if (a.op == Opcode.SETUP_FINALLY) {
+            return false;   // a handler stays where it is
+        }
         if (Opcodes.isJump(a.op)) {
             return jump(i, a);
         }
@@ -233,7 +236,8 @@ final class PeepholeOptimizer {
             Ins x = ins.get(i);
             if (x.target != null) {
                 int delta = index.get(x.target) - (i + 1);
-                Opcode op = Opcodes.isConditionalJump(x.op) ? x.op : delta < 0 ? Opcode.JUMP_BACKWARD : Opcode.JUMP_FORWARD;
+                Opcode op = Opcodes.isConditionalJump(x.op) || x.op == Opcode.SETUP_FINALLY ? x.op
+                        : delta < 0 ? Opcode.JUMP_BACKWARD : Opcode.JUMP_FORWARD;
                 out.add(new Instr(op, Math.abs(delta), x.span));
             } else {
                 out.add(new Instr(x.op, usesConstant(x.op) ? renumber.get(x.arg) : x.arg, x.span));

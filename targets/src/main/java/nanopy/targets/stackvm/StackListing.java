@@ -110,7 +110,7 @@ public final class StackListing implements DumpFormat {
                     ? describe(byName.get(name)) : constant(c.consts().get(arg));
             case LOAD_FAST, STORE_FAST -> arg < c.varnames().size() ? c.varnames().get(arg) : "?";
             case LOAD_GLOBAL, STORE_GLOBAL -> arg < c.names().size() ? c.names().get(arg) : "?";
-            case JUMP_FORWARD, JUMP_BACKWARD, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE ->
+            case JUMP_FORWARD, JUMP_BACKWARD, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, SETUP_FINALLY ->
                     "to " + 2 * Opcodes.jumpTarget(in.op(), index, arg);
             case IS_OP -> arg == 0 ? "is" : "is not";
             case BINARY_OP, BINARY_OP_ADD_INT, BINARY_OP_SUBTRACT_INT, BINARY_OP_MULTIPLY_INT, BINARY_OP_ADD_FLOAT,

@@ -117,6 +117,16 @@ public final class Rt {
         return TargetRuntime.str(v);
     }
 
+    /** The exception value a handler takes for {@code t} (an overflow of {@code Math.addExact} is OverflowError). */
+    public static Object caught(Throwable t) {
+        return ProgramThread.translate(t);
+    }
+
+    /** The error to throw for {@code raise exc}. */
+    public static PyRuntimeError raise(Object exc) {
+        return nanopy.py.interp.Exceptions.raise(exc, Span.NONE);
+    }
+
     /** The error of a call one deeper than the recursion limit. */
     public static PyRuntimeError recursionError() {
         return new PyRuntimeError("RecursionError", "maximum recursion depth exceeded", Span.NONE);
