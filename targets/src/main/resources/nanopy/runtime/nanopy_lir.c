@@ -294,6 +294,7 @@ int64_t nanopy_rt_str_gt(NpStr *a, NpStr *b) { return nanopy_rt_str_cmp(a, b) > 
 int64_t nanopy_rt_str_ge(NpStr *a, NpStr *b) { return nanopy_rt_str_cmp(a, b) >= 0; }
 int64_t nanopy_rt_str_not_in(NpStr *a, NpStr *b) { return !nanopy_rt_str_in(a, b); }
 
-/* ---- recursion: the generated code counts calls in this word (docs/x86-64.md) -------------- */
+/* ---- recursion: the lowest stack pointer a NanoPy function may start with; the generated top level
+   sets it, every function compares (docs/x86-64.md) ---------------------------------------------- */
 
-int64_t nanopy_x86_depth;
+void *nanopy_x86_stack_limit;

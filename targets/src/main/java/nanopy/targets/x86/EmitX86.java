@@ -24,10 +24,10 @@ import nanopy.x86.X86Asm;
  *       below them, outgoing stack arguments at the bottom ({@code 8k(%rsp)}); the size is a multiple
  *       of 16, so {@code rsp} is aligned at every call as System V requires. Incoming stack argument
  *       {@code k} is at {@code 16+8k(%rbp)}.</li>
- *   <li>Recursion: every function but the top level counts itself in {@code nanopy_x86_depth} on
- *       entry and out on return; past {@value #RECURSION_LIMIT} nested calls it jumps to a stub
- *       raising RecursionError (the reference interpreter's limit; the program runs on the run-time
- *       library's 1 GiB stack).</li>
+ *   <li>Recursion: the top level sets {@code nanopy_x86_stack_limit} to {@value #RECURSION_STACK}
+ *       bytes below its stack pointer; every other function compares {@code rsp} with it on entry
+ *       (one compare, nothing to undo on return) and past it jumps to a stub raising
+ *       RecursionError, never running off the run-time library's 1 GiB stack.</li>
  *   <li>Two-address form: {@code dst <- a op b} is {@code op b, dst} when {@code dst} is {@code a},
  *       {@code op a, dst} when it is {@code b} and {@code op} commutes, else {@code mov a, dst; op b,
  *       dst}, or, for a subtraction into {@code b}, through a scratch register that holds neither
@@ -43,8 +43,13 @@ public final class EmitX86 implements Pass<MachAllocated.Program, X86Asm.Assembl
     private static final java.util.Set<X86Op> INLINE_ROUTINES = java.util.EnumSet.of(X86Op.AndPow2, X86Op.SarPow2, X86Op.UnboxI,
             X86Op.UnboxB, X86Op.UnboxSd, X86Op.BoxBool);
 
-    /** Nested calls allowed before RecursionError (the reference interpreter's limit). */
-    public static final int RECURSION_LIMIT = 200_000;
+    /**
+     * Bytes of stack the program's calls may use below the top level's frame before RecursionError:
+     * 256 MiB of the run-time library's 1 GiB stack, so at least a million nested calls of a small
+     * function (32 bytes a frame), far past LANGUAGE.md's 100,000, and the rest of the stack free
+     * for the run-time library's own calls at the deepest point.
+     */
+    public static final long RECURSION_STACK = 1L << 28;
 
     @Override
     public String description() {
@@ -162,9 +167,12 @@ public final class EmitX86 implements Pass<MachAllocated.Program, X86Asm.Assembl
                 line("subq $" + frameBytes + ", %rsp");
             }
             if (counted) {
-                line("incq nanopy_x86_depth(%rip)");
-                line("cmpq $" + RECURSION_LIMIT + ", nanopy_x86_depth(%rip)");
-                line("jg .Lnp_recursion");
+                line("cmpq nanopy_x86_stack_limit(%rip), %rsp");
+                line("jb .Lnp_recursion");
+            } else {
+                // the top level, called once on the run-time library's stack, sets where recursion stops
+                line("leaq -" + RECURSION_STACK + "(%rsp), %rax");
+                line("movq %rax, nanopy_x86_stack_limit(%rip)");
             }
             for (int k = 0; k < blocks.size(); k++) {
                 block(blocks.get(k), k);
@@ -194,9 +202,6 @@ public final class EmitX86 implements Pass<MachAllocated.Program, X86Asm.Assembl
                 }
                 case MachAllocated.Br br -> branch(br, next);
                 case MachAllocated.Ret r -> {
-                    if (counted) {
-                        line("decq nanopy_x86_depth(%rip)");
-                    }
                     line("leave");
                     line("ret");
                 }

@@ -113,7 +113,10 @@ class X86BackEndTest {
         assertTrue(asm.contains("\tcmpq $10, %"), asm);
         assertTrue(asm.contains("\tjge .L1_join.2\n"), "then.1 follows: the branch jumps to join.2 on the negated condition\n" + asm);
         assertTrue(asm.contains("\tmovabsq $3000000000, %"), asm);
-        assertTrue(asm.contains("\tincq nanopy_x86_depth(%rip)\n\tcmpq $200000, nanopy_x86_depth(%rip)\n\tjg .Lnp_recursion\n"), asm);
+        assertTrue(asm.contains("nanopy_main:\n\tpushq %rbp\n\tmovq %rsp, %rbp\n\tsubq $16, %rsp\n\tleaq -268435456(%rsp), %rax\n"
+                + "\tmovq %rax, nanopy_x86_stack_limit(%rip)\n"), "the top level sets where recursion stops:\n" + asm);
+        assertTrue(asm.contains("np_f.f:\n\tpushq %rbp\n\tmovq %rsp, %rbp\n\tsubq $16, %rsp\n\tcmpq nanopy_x86_stack_limit(%rip), %rsp\n\tjb .Lnp_recursion\n"),
+                "f checks the stack on entry:\n" + asm);
     }
 
     /** One function of allocated x86 code with {@code body} and two general frame slots, through patch-instructions and emit-x86. */
