@@ -27,6 +27,12 @@ public final class LowerToLir implements Pass<Blocks.Module, Lir.Module> {
         return "lower to Lir: I64/F64/Ptr values, machine operations, nanopy_rt_* calls for every other primitive";
     }
 
+    /** Option {@code target}: the target named in the stage-2 rejection ("dict is not supported on the mips target yet"). */
+    @Override
+    public java.util.Map<String, Class<?>> options() {
+        return java.util.Map.of("target", String.class);
+    }
+
     @Override
     public Lir.Module apply(Blocks.Module m, PassContext ctx) {
         Stage2Constructs.reject(m, ctx, ctx.stringOption("target", "lir-interp"));

@@ -12,8 +12,9 @@ import nanopy.pass.PassContext;
  * Writes allocated MIPS machine code as SPIM assembly (docs/mips.md): each function a label, a
  * prelude that makes its frame, saves {@code $ra} and checks the stack limit (RecursionError), its
  * blocks, and a conclusion per return; each {@link MipsOp} as its MIPS32 sequence over register
- * pairs; str constants and module variables in {@code .data}; then the run-time library
- * ({@link MipsRuntime}), whose {@code main} calls the module's code.
+ * pairs; str constants and module variables in {@code .data}. The run-time library
+ * ({@link MipsRuntime}), whose {@code main} calls the module's code ({@code nanopy_module}), is
+ * appended when the program is written or run ({@link SpimRunner#assembly}).
  *
  * <p>Frame of a function, from {@code $sp} up: the outgoing stack arguments (8 bytes each), the
  * pair slots, the double slots, the saved {@code $ra} (8 bytes); incoming stack argument {@code k}
@@ -28,7 +29,7 @@ public final class EmitMips implements Pass<MachAllocated.Program, MipsAsm.Progr
 
     @Override
     public String description() {
-        return "write SPIM assembly: functions, str constants, module variables, and the MIPS run-time library";
+        return "write SPIM assembly: functions, str constants, module variables (the run-time library is appended when written)";
     }
 
     @Override
@@ -51,7 +52,6 @@ public final class EmitMips implements Pass<MachAllocated.Program, MipsAsm.Progr
             s.codePoints().forEach(c -> w.out.append(", ").append(c));
             w.out.append("\t# ").append(comment(s)).append('\n');
         });
-        w.out.append("\n# ---- the MIPS run-time library ----\n").append(MipsRuntime.text());
         return new MipsAsm.Program(w.out.toString(), program.span());
     }
 

@@ -26,7 +26,7 @@ import nanopy.targets.CompiledTarget;
  */
 public final class SpimRunner extends CompiledTarget<MipsAsm.Program> {
     /** The stack spim gives the program: the run-time library's start-up leaves 64 KiB of it unused. */
-    static final int STACK_BYTES = 8 << 20;
+    static final int STACK_BYTES = 2 << 20;
 
     /** The most the data segment (str constants and the sbrk heap) may grow to. */
     static final int DATA_BYTES = 512 << 20;
@@ -41,6 +41,19 @@ public final class SpimRunner extends CompiledTarget<MipsAsm.Program> {
         return List.of("spim", "-quiet", "-lstack", String.valueOf(STACK_BYTES), "-ldata", String.valueOf(DATA_BYTES), "-file", file.toString());
     }
 
+    /**
+     * The whole {@code .s} file of {@code program}: its code, then the MIPS run-time library
+     * ({@link MipsRuntime}); a file that already has the library (one {@code build -o} wrote) is
+     * returned as it is.
+     */
+    public static String assembly(MipsAsm.Program program) {
+        String text = program.text();
+        return text.contains(LIBRARY_MARK) ? text : text + "\n" + LIBRARY_MARK + "\n" + MipsRuntime.text();
+    }
+
+    /** The line that starts the run-time library in a written {@code .s} file. */
+    private static final String LIBRARY_MARK = "# ---- the MIPS run-time library (nanopy/targets/mips/runtime.s) ----";
+
     @Override
     public java.util.Optional<String> artifactExtension() {
         return java.util.Optional.of(".s");
@@ -53,7 +66,7 @@ public final class SpimRunner extends CompiledTarget<MipsAsm.Program> {
 
     @Override
     public void write(Node program, Path output) throws IOException {
-        Files.writeString(output, ((MipsAsm.Program) program).text());
+        Files.writeString(output, assembly((MipsAsm.Program) program));
     }
 
     @Override
@@ -66,7 +79,7 @@ public final class SpimRunner extends CompiledTarget<MipsAsm.Program> {
         Path file;
         try {
             file = Files.createTempFile("nanopy-", ".s");
-            Files.writeString(file, program.text());
+            Files.writeString(file, assembly(program));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the assembly for spim: " + e.getMessage(), e);
         }

@@ -58,10 +58,10 @@ B_False:      .word 2, 0, 0, 0
 
 	.text
 	.globl main
-# Start-up: the stack limit (spim runs with -lstack 8 MiB; 64 KiB stay for the run-time library
+# Start-up: the stack limit (spim runs with -lstack 2 MiB; 64 KiB stay for the run-time library
 # and the error path), the module's code, then a clean exit.
 main:
-	li $t0, 8323072
+	li $t0, 2031616
 	subu $t0, $sp, $t0
 	sw $t0, nanopy_mips_stack_limit
 	jal nanopy_module
