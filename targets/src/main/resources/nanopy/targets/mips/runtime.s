@@ -18,6 +18,7 @@
 nanopy_mips_stack_limit: .word 0
 rt_heap:      .word 0
 rt_heap_end:  .word 0
+rt_chunk:     .word 65536
 rt_out_len:   .word 0
 rt_in_pos:    .word 0
 rt_in_len:    .word 0
@@ -133,7 +134,7 @@ nanopy_rt_raise:
 	li $v0, 17
 	syscall
 
-# rt_alloc: $a0 bytes -> $v0, 8-byte aligned, from sbrk in 4 MiB chunks. Overwrites $a0, $a1, $v1.
+# rt_alloc: $a0 bytes -> $v0, 8-byte aligned, from sbrk in growing chunks. Overwrites $a0, $a1, $v1.
 rt_alloc:
 	addiu $a0, $a0, 7
 	srl $a0, $a0, 3
@@ -146,11 +147,17 @@ rt_alloc:
 	sw $v1, rt_heap
 	jr $ra
 rt_alloc_more:
+	# a chunk of max(request, rt_chunk); chunks double from 64 KiB up to 4 MiB (plain `spim -file`
+	# allows a data segment of about 1 MiB; the runner passes -ldata for more)
 	move $a1, $a0
-	li $v1, 4194304
+	lw $v1, rt_chunk
 	sltu $v0, $a0, $v1
 	beqz $v0, rt_alloc_sbrk
 	move $a0, $v1
+	sll $v1, $v1, 1
+	li $v0, 4194304
+	bgt $v1, $v0, rt_alloc_sbrk
+	sw $v1, rt_chunk
 rt_alloc_sbrk:
 	move $v1, $a0
 	li $v0, 9
@@ -581,6 +588,9 @@ rt_mul_done:
 rt_udivmod:
 	bnez $a1, rt_udm_long
 	bnez $a3, rt_udm_long
+	# spim's divu gets 0x80000000 / 0xffffffff wrong (it takes it for the signed overflow case)
+	li $t2, -1
+	beq $a2, $t2, rt_udm_long
 	divu $a0, $a2
 	mflo $v0
 	mfhi $t0
