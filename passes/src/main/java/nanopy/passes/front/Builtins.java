@@ -293,7 +293,15 @@ final class Builtins {
         if (items.isEmpty()) {
             return typing.failed(s, PyTypes.NONE);
         }
-        return prim(PrimOp.SetOf, List.of(items.get().list()), PyTypes.set(items.get().elem()), s);
+        Type st = PyTypes.set(items.get().elem());
+        boolean listCall = c.args().head() instanceof PyResolved.Call(PyResolved.BuiltinName(var fn, var fs), var as, var ks, var cs)
+                && fn == PyResolved.Builtin.ListFn;
+        if (!listCall && items.get().list() instanceof PyTyped.Prim(var op, var xs, var t, var sp) && op == PrimOp.SetToList) {
+            // set(a_set) copies the table (CPython's set_merge into an empty set): a union with nothing does that
+            PyTyped.Expr none = new PyTyped.ListLit(List.empty(), PyTypes.list(items.get().elem()), s);
+            return prim(PrimOp.SetUnion, List.of(xs.head(), none), st, s);
+        }
+        return prim(PrimOp.SetOf, List.of(items.get().list()), st, s);
     }
 
     private PyTyped.Expr dict(PyResolved.Call c, Option<Type> expected, Span s) {

@@ -389,9 +389,35 @@ public final class CheckSubset implements Pass<PySyntax.Module, PyCore.Module> {
             return builtinCall("dict", new PyCore.ListExpr(pairs, PySyntax.ExprContext.Load, node.span()), node.span());
         }
 
+        /**
+         * {@code {a, b, c}}: {@code set([a, b, c])}. CPython compiles a display of more than two
+         * constants as an update of an empty set from a frozenset constant (which the compiler
+         * builds from the items, then again from that frozenset's order), copying its table
+         * (set_merge) rather than adding one by one; {@code set(list(set(xs))).union([])} (a merge
+         * into an empty set, then nothing) builds the same table.
+         */
         @Override
         protected PyCore.Expr onSetExpr(PySyntax.SetExpr node) {
-            return builtinCall("set", new PyCore.ListExpr(node.elts().map(this::expr), PySyntax.ExprContext.Load, node.span()), node.span());
+            Span s = node.span();
+            PyCore.Expr set = builtinCall("set", new PyCore.ListExpr(node.elts().map(this::expr), PySyntax.ExprContext.Load, s), s);
+            if (node.elts().size() > 2 && node.elts().forAll(Translator::isConstant)) {
+                // the constant is a frozenset remade from the first one's iteration order (merge_consts_recursive)
+                PyCore.Expr constant = builtinCall("set", builtinCall("list", set, s), s);
+                PyCore.Expr none = new PyCore.ListExpr(List.empty(), PySyntax.ExprContext.Load, s);
+                return new PyCore.MethodCall(constant, "union", List.of(none), List.empty(), s);
+            }
+            return set;
+        }
+
+        /** A constant as CPython's AST optimizer folds it: a literal, operators on constants, a tuple of constants. */
+        private static boolean isConstant(PySyntax.Expr e) {
+            return switch (e) {
+                case PySyntax.Constant c -> true;
+                case PySyntax.UnaryOp(var op, var operand, var sp) -> isConstant(operand);
+                case PySyntax.BinOp(var l, var op, var r, var sp) -> isConstant(l) && isConstant(r);
+                case PySyntax.TupleExpr(var elts, var c, var sp) -> elts.forAll(Translator::isConstant);
+                default -> false;
+            };
         }
 
         @Override

@@ -114,7 +114,10 @@ final class Methods {
                     if (!other.get().elem().equals(e)) {
                         yield typing.fail(s, m.method() + " of " + Typing.show(rt) + " and " + Typing.show(other.get().elem()) + " values", rt);
                     }
-                    PyTyped.Expr asSet = new PyTyped.Prim(PrimOp.SetOf, List.of(other.get().list()), rt, s);
+                    // a set argument is passed as it is, anything else as a list: CPython merges or scans a
+                    // set's table in slot order, and goes through other iterables item by item
+                    PyTyped.Expr asSet = other.get().list() instanceof PyTyped.Prim(var op0, var xs, var t0, var s0) && op0 == PrimOp.SetToList
+                            ? xs.head() : other.get().list();
                     PrimOp op = switch (m.method()) {
                         case "union" -> PrimOp.SetUnion;
                         case "intersection" -> PrimOp.SetIntersection;

@@ -85,6 +85,23 @@ class InterpreterTest {
     }
 
     @Test
+    void setsIterateInCPythonsTableOrder() {
+        assertSameAsCPython("""
+                a: set[int] = {100, 3, -7, 2 ** 40, 8, 16, 24, 1000, 999, 31}
+                b = {x * 9 for x in range(-20, 20)}
+                print(a, b, {3, 1, 2}, set([3, 1, 2]))
+                a.discard(8)
+                a.add(72)
+                a.discard(100)
+                a.add(-1)
+                print(a, a.union(b), b.intersection(a), a.intersection([999, 3, 5]), b.difference(a), a.difference({3}))
+                t: set[tuple[int, int]] = {(i, j) for i in range(4) for j in range(3)}
+                f: set[float] = {0.5, 2.0, -1.25, 1e300, 3.0, 1e-300}
+                print(t, f, {True, False}, set(a))
+                """, "");
+    }
+
+    @Test
     void readsInputAndInputInt() {
         assertSameAsCPython("""
                 name = input()

@@ -319,30 +319,28 @@ final class Containers {
         return new PyList(out);
     }
 
-    static PySet union(PySet a, PySet b) {
-        PySet out = new PySet();
-        out.set.addAll(a.set);
-        out.set.addAll(b.set);
-        return out;
+    /** {@code a.union(b)}: b is a set or a list (CPython treats the two differently). */
+    static PySet union(PySet a, Object b) {
+        return wrap(b instanceof PySet y ? SetTable.union(a.set, y.set) : SetTable.union(a.set, keys(b)));
     }
 
-    static PySet intersection(PySet a, PySet b) {
-        PySet out = new PySet();
-        for (Key k : a.set) {
-            if (b.set.contains(k)) {
-                out.set.add(k);
-            }
+    static PySet intersection(PySet a, Object b) {
+        return wrap(b instanceof PySet y ? SetTable.intersection(a.set, y.set) : SetTable.intersection(a.set, keys(b)));
+    }
+
+    static PySet difference(PySet a, Object b) {
+        return wrap(b instanceof PySet y ? SetTable.difference(a.set, y.set) : SetTable.difference(a.set, keys(b)));
+    }
+
+    private static java.util.List<Key> keys(Object list) {
+        ArrayList<Key> out = new ArrayList<>();
+        for (Object x : ((PyList) list).items) {
+            out.add(new Key(x));
         }
         return out;
     }
 
-    static PySet difference(PySet a, PySet b) {
-        PySet out = new PySet();
-        for (Key k : a.set) {
-            if (!b.set.contains(k)) {
-                out.set.add(k);
-            }
-        }
-        return out;
+    private static PySet wrap(SetTable t) {
+        return new PySet(t);
     }
 }

@@ -177,9 +177,9 @@ final class PrimCompiler {
             };
             case SetIn -> (a, b) -> set(b).set.contains(new Values.Key(a));
             case SetNotIn -> (a, b) -> !set(b).set.contains(new Values.Key(a));
-            case SetUnion -> (a, b) -> Containers.union(set(a), set(b));
-            case SetIntersection -> (a, b) -> Containers.intersection(set(a), set(b));
-            case SetDifference -> (a, b) -> Containers.difference(set(a), set(b));
+            case SetUnion -> (a, b) -> Containers.union(set(a), b);
+            case SetIntersection -> (a, b) -> Containers.intersection(set(a), b);
+            case SetDifference -> (a, b) -> Containers.difference(set(a), b);
             case ObjNew -> (a, b) -> new Values.PyObject(s(a), (int) l(b));
             case ExcNew -> (a, b) -> Exceptions.make(s(a), s(b), sp);
             case ObjGet -> (a, b) -> {

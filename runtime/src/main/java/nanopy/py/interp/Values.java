@@ -40,9 +40,17 @@ final class Values {
         final java.util.LinkedHashMap<Key, Object> map = new java.util.LinkedHashMap<>();
     }
 
-    /** A Python set (iterated and shown in insertion order). */
+    /** A Python set (iterated and shown in CPython's order: {@link SetTable}). */
     static final class PySet {
-        final java.util.LinkedHashSet<Key> set = new java.util.LinkedHashSet<>();
+        final SetTable set;
+
+        PySet() {
+            this(new SetTable());
+        }
+
+        PySet(SetTable set) {
+            this.set = set;
+        }
     }
 
     /** An instance of a program's class: its class name and its fields by index. */
@@ -209,7 +217,7 @@ final class Values {
                 }
                 yield true;
             }
-            case PySet x when b instanceof PySet y -> x.set.equals(y.set);
+            case PySet x when b instanceof PySet y -> x.set.sameElements(y.set);
             case PyObject x -> false;
             default -> a.equals(b);
         };
