@@ -171,12 +171,7 @@ public final class NativeBuild {
         List<String> key = new ArrayList<>(RUNTIME_FLAGS);
         sources.forEach(s -> key.add(s[1]));
         key.add(unit);
-        Path dir = cacheDir().resolve("runtime-" + sha256(key));
-        Path obj = dir.resolve(unit + ".o");
-        if (Files.exists(obj)) {
-            return obj;
-        }
-        return inFreshDir(dir, tmp -> {
+        return cachedFile(cacheDir().resolve("runtime-" + sha256(key)), unit + ".o", tmp -> {
             for (String[] s : sources) {
                 Files.writeString(tmp.resolve(s[0]), s[1], StandardCharsets.UTF_8);
             }
@@ -191,7 +186,7 @@ public final class NativeBuild {
                 }
                 throw new IllegalStateException("gcc cannot compile nanopy's C run-time library: " + r.output.strip());
             }
-        }).resolve(unit + ".o");
+        });
     }
 
     /**
@@ -206,12 +201,7 @@ public final class NativeBuild {
         key.addAll(OPT_FLAGS);
         key.addAll(LLC_FLAGS);
         key.addAll(LINK_LIBS);
-        Path dir = cacheDir().resolve(sha256(key));
-        Path exe = dir.resolve("app");
-        if (Files.isExecutable(exe)) {
-            return exe;
-        }
-        return inFreshDir(dir, tmp -> {
+        return cachedFile(cacheDir().resolve(sha256(key)), "app", tmp -> {
             Files.writeString(tmp.resolve("prog.ll"), ll, StandardCharsets.UTF_8);
             List<String> opt = new ArrayList<>(List.of(OPT));
             opt.addAll(OPT_FLAGS);
@@ -224,7 +214,7 @@ public final class NativeBuild {
             List<String> link = new ArrayList<>(List.of(GCC, "prog.o", rt.toString(), "-o", "app"));
             link.addAll(LINK_LIBS);
             step(link, tmp, ll);
-        }).resolve("app");
+        });
     }
 
     /** gcc's report of an assembler error: {@code prog.s:LINE: Error: message}. */
@@ -243,18 +233,13 @@ public final class NativeBuild {
         Path rt = runtimeObject("nanopy_lir");
         List<String> key = new ArrayList<>(List.of(asm, rt.toString(), "x86-64"));
         key.addAll(LINK_LIBS);
-        Path dir = cacheDir().resolve(sha256(key));
-        Path exe = dir.resolve("app");
-        if (Files.isExecutable(exe)) {
-            return exe;
-        }
-        return inFreshDir(dir, tmp -> {
+        return cachedFile(cacheDir().resolve(sha256(key)), "app", tmp -> {
             Files.writeString(tmp.resolve("prog.s"), asm, StandardCharsets.UTF_8);
             assemblyStep(List.of(GCC, "-c", "prog.s", "-o", "prog.o"), tmp, asm);
             List<String> link = new ArrayList<>(List.of(GCC, "prog.o", rt.toString(), "-o", "app"));
             link.addAll(LINK_LIBS);
             assemblyStep(link, tmp, asm);
-        }).resolve("app");
+        });
     }
 
     private static void assemblyStep(List<String> cmd, Path dir, String asm) throws IOException {
@@ -306,6 +291,15 @@ public final class NativeBuild {
 
     private interface Filler {
         void fill(Path tmp) throws IOException;
+    }
+
+    /**
+     * The file {@code name} of cache folder {@code dir}: as it is when the folder exists (a folder
+     * appears whole, by {@link #inFreshDir}), else made by {@code filler}.
+     */
+    private static Path cachedFile(Path dir, String name, Filler filler) {
+        Path file = dir.resolve(name);
+        return Files.exists(file) ? file : inFreshDir(dir, filler).resolve(name);
     }
 
     /** Makes {@code dir} by filling a temporary sibling and renaming it; returns {@code dir}. */
